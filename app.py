@@ -1,0 +1,131 @@
+"""The ASGI entry point: Starlette routes around the Strawberry app; the lifespan owns the driver.
+
+uvicorn --factory app:main_app      (settings from the environment)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from neo4j.exceptions import DriverError, Neo4jError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from cypher.database import Database, open_driver
+from cypher.migrate import apply_migrations, is_migrated
+from resolvers.context import Context, Services, build_context
+from resolvers.errors import Unauthenticated
+from resolvers.passwords import Passwords
+from schema import schema
+from settings import Settings, load_settings
+
+log = logging.getLogger("vernetzt")
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, services: Services) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if services.settings.graphql_ide else None,
+            allow_queries_via_get=True,
+            subscription_protocols=(),
+        )
+        self.services = services
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        # Subscriptions are off, so this view only ever sees HTTP requests.
+        assert isinstance(request, Request)
+        assert isinstance(response, Response)
+        return await build_context(self.services, request, response)
+
+
+async def unauthenticated(request: Request, error: Exception) -> Response:
+    """A bad, expired or ended token refuses the whole request (contract: UNAUTHENTICATED)."""
+    body = {
+        "data": None,
+        "errors": [{"message": str(error), "extensions": {"code": "UNAUTHENTICATED"}}],
+    }
+    return JSONResponse(
+        body, status_code=401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    )
+
+
+class Readiness:
+    """Ready when Neo4j answers and holds every migration; migrates late if it was down at start."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.migrated = False
+
+    async def ensure(self) -> bool:
+        try:
+            if not self.migrated:
+                await apply_migrations(self.db)
+            self.migrated = await is_migrated(self.db)
+        except (DriverError, Neo4jError) as error:
+            log.warning("Neo4j not ready: %s", error)
+            self.migrated = False
+        return self.migrated
+
+
+def create_app(settings: Settings, db: Database | None = None) -> Starlette:
+    """The app; with `db` given, the caller owns the driver (tests), else the lifespan does."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        driver = None
+        database = db
+        if database is None:
+            driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+            database = Database(driver, settings.neo4j_database)
+        services = Services(database, settings, Passwords(settings))
+        readiness = Readiness(database)
+        await readiness.ensure()
+        app.state.readiness = readiness
+        app.state.graphql = GraphQLApp(services)
+        try:
+            yield
+        finally:
+            if driver is not None:
+                await driver.close()
+
+    async def healthz(request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def readyz(request: Request) -> Response:
+        ready = await request.app.state.readiness.ensure()
+        return PlainTextResponse(
+            "ready" if ready else "not ready", status_code=200 if ready else 503
+        )
+
+    return Starlette(
+        routes=[
+            Route("/graphql", GraphQLRoute(), methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+        exception_handlers={Unauthenticated: unauthenticated},
+    )
+
+
+class GraphQLRoute:
+    """ASGI app that hands the request to the GraphQL app the lifespan built."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await scope["app"].state.graphql(scope, receive, send)
+
+
+def main_app() -> Starlette:
+    """Factory for uvicorn (`uvicorn --factory app:main_app`): settings from the environment."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    return create_app(load_settings())

@@ -1,0 +1,38 @@
+"""Named Cypher queries: one `.cypher` file per query, bound to module constants at import.
+
+`QUERY = cypher.query("member_cards")` reads `cypher/member_cards.cypher` when the module that
+names it is imported, so a missing or misspelt file fails at start-up, not on the first request.
+Every file must open with a `//` comment saying what it returns; a test checks that every file
+is bound somewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import LiteralString, cast
+
+DIRECTORY = Path(__file__).resolve().parent
+BOUND: set[str] = set()
+
+
+def _read(name: str) -> str:
+    path = DIRECTORY / f"{name}.cypher"
+    text = path.read_text(encoding="utf-8")
+    if not text.lstrip().startswith("//"):
+        raise ValueError(f"{path} must open with a // comment that says what it returns")
+    BOUND.add(name)
+    return text
+
+
+def query(name: str) -> LiteralString:
+    """The text of cypher/<name>.cypher."""
+    # The text is code shipped with the project, never a value from a request, so it is as
+    # safe as a literal; values always travel as $parameters.
+    return cast(LiteralString, _read(name))
+
+
+def statements(name: str) -> list[LiteralString]:
+    """The `;`-separated statements of cypher/<name>.cypher (for schema migrations)."""
+    lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
+    parts = (part.strip() for part in "\n".join(lines).split(";"))
+    return [cast(LiteralString, part) for part in parts if part]

@@ -1,0 +1,17 @@
+// Public cards (R3, R24) of the members with ids $ids, one row each, any order: profile fields,
+// the workplace's id, and the counts. A follow hidden by R13 (the followed member lets only
+// connections follow, and the follower is not one) counts nowhere.
+UNWIND $ids AS id
+MATCH (m:Member {id: id})
+OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
+RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
+       m.primaryButton AS primaryButton, m.joinedAt AS joinedAt, workplace.id AS worksAtId,
+       COUNT {
+         (follower:Member)-[:FOLLOWS]->(m)
+         WHERE m.whoCanFollow = 'EVERYONE' OR (follower)-[:CONNECTED]-(m)
+       } AS followerCount,
+       COUNT {
+         (m)-[:FOLLOWS]->(followed)
+         WHERE followed:Company OR followed.whoCanFollow = 'EVERYONE' OR (m)-[:CONNECTED]-(followed)
+       } AS followingCount,
+       COUNT { (m)-[:CONNECTED]-(:Member) } AS connectionCount

@@ -1,0 +1,6 @@
+// The signed-in member's own account: `id`, `email`, every setting, `inMailCredits`.
+MATCH (m:Member {id: $id})
+RETURN m.id AS id, m.email AS email, m.primaryButton AS primaryButton,
+       m.connectionsVisibility AS connectionsVisibility, m.invitationPolicy AS invitationPolicy,
+       m.whoCanFollow AS whoCanFollow, m.openProfile AS openProfile,
+       m.acceptsInMail AS acceptsInMail, m.inMailCredits AS inMailCredits

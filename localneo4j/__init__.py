@@ -1,0 +1,82 @@
+"""Starts the project's own Neo4j (localneo4j/run.sh) as a child process and waits for Bolt.
+
+Used by `make run`, the test fixtures and the benchmarks. The child is started with
+--stop-on-stdin-eof, so it stops when its parent goes away, however that happens.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+RUN_SCRIPT = Path(__file__).resolve().parent / "run.sh"
+READY = re.compile(r"Neo4j (\S+) ready at (bolt://\S+) \(started in ([\d.]+) s")
+START_TIMEOUT_SECONDS = 600  # the first start builds and downloads the jars
+
+
+class LocalNeo4jError(RuntimeError):
+    """The local Neo4j did not start; the message carries its output."""
+
+
+@dataclass
+class LocalNeo4j:
+    process: subprocess.Popen[str]
+    uri: str
+    version: str
+    startup_seconds: float
+
+    def stop(self, timeout: float = 60) -> None:
+        """Close stdin (the child's signal to shut down cleanly) and wait for it to exit."""
+        if self.process.poll() is None:
+            if self.process.stdin:
+                self.process.stdin.close()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start(data_dir: Path, port: int = 0, log_file: Path | None = None) -> LocalNeo4j:
+    """Start Neo4j on 127.0.0.1:`port` (0: any free port) with its store in `data_dir`."""
+    command = [str(RUN_SCRIPT), "--data", str(data_dir), "--port", str(port), "--stop-on-stdin-eof"]
+    process = subprocess.Popen(  # noqa: S603 (a fixed command of our own)
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    assert process.stdout is not None
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if match := READY.search(line):
+            _drain(process, log_file)
+            return LocalNeo4j(process, match.group(2), match.group(1), float(match.group(3)))
+    process.kill()
+    process.wait()
+    raise LocalNeo4jError("the local Neo4j did not start:\n" + "".join(lines[-40:]))
+
+
+def _drain(process: subprocess.Popen[str], log_file: Path | None) -> None:
+    """Keep reading the child's output (into a file or nowhere) so it never blocks on a pipe."""
+
+    def copy() -> None:
+        assert process.stdout is not None
+        sink = log_file.open("a") if log_file else None
+        try:
+            for line in process.stdout:
+                if sink:
+                    sink.write(line)
+                    sink.flush()
+        finally:
+            process.stdout.close()
+            if sink:
+                sink.close()
+
+    threading.Thread(target=copy, name="neo4j-output", daemon=True).start()
