@@ -68,6 +68,8 @@ class Readiness:
 
     async def ensure(self) -> bool:
         try:
+            # Fails at once when nothing listens, instead of retrying like a transaction would.
+            await self.db.driver.verify_connectivity()
             if not self.migrated:
                 await apply_migrations(self.db)
             self.migrated = await is_migrated(self.db)

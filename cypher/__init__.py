@@ -9,15 +9,15 @@ is bound somewhere.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import LiteralString
 
 DIRECTORY = Path(__file__).resolve().parent
 BOUND: set[str] = set()
 
 
-def _read(name: str) -> str:
+def _read(name: str) -> LiteralString:
     path = DIRECTORY / f"{name}.cypher"
-    text = path.read_text(encoding="utf-8")
+    text: LiteralString = path.read_text(encoding="utf-8")  # mypy reads LiteralString as str
     if not text.lstrip().startswith("//"):
         raise ValueError(f"{path} must open with a // comment that says what it returns")
     BOUND.add(name)
@@ -28,11 +28,11 @@ def query(name: str) -> LiteralString:
     """The text of cypher/<name>.cypher."""
     # The text is code shipped with the project, never a value from a request, so it is as
     # safe as a literal; values always travel as $parameters.
-    return cast(LiteralString, _read(name))
+    return _read(name)
 
 
 def statements(name: str) -> list[LiteralString]:
     """The `;`-separated statements of cypher/<name>.cypher (for schema migrations)."""
     lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
     parts = (part.strip() for part in "\n".join(lines).split(";"))
-    return [cast(LiteralString, part) for part in parts if part]
+    return [part for part in parts if part]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 from neo4j.exceptions import ConstraintError
 
@@ -62,7 +63,7 @@ async def sign_up(info: Info, data: SignUpInput) -> AuthPayload:
     return AuthPayload(token=token, member=await load_member(info, row["id"]), errors=[])
 
 
-async def _taken(info: Info, params: dict[str, object]) -> list[UserError]:
+async def _taken(info: Info, params: Mapping[str, object]) -> list[UserError]:
     row = await info.context.db.read_one(
         TAKEN_FIELDS, handle=params["handle"], emailKey=params["emailKey"]
     )

@@ -7,18 +7,14 @@ import logging
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from resolvers.errors import ApiError
-
 log = logging.getLogger("vernetzt.errors")
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """Mask an error raised by our code unless it is an ApiError; validation errors pass."""
+    """Mask what our code raised unexpectedly; pass ApiErrors and graphql-core's own refusals
+    of a request (syntax, validation, variable coercion), which carry no exception of ours."""
     original = error.original_error
-    if original is None or isinstance(original, ApiError):
-        return False
-    log.error("unexpected error at %s", error.path, exc_info=original)
-    return True
+    return original is not None and not isinstance(original, GraphQLError)
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -26,14 +22,15 @@ class MaskUnexpectedErrors(MaskErrors):
         super().__init__(should_mask_error=is_unexpected, error_message="Internal server error.")
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR"}
         return masked
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        # Errors graphql-core raised before execution (a wrong type, an unknown field) are the
-        # client's: BAD_USER_INPUT, unless they already carry a code.
+        # What graphql-core refused (a wrong type, an unknown field) is the client's mistake:
+        # BAD_USER_INPUT, unless the error already carries a code (ApiError).
         for error in errors:
-            if error.original_error is None and not (error.extensions or {}).get("code"):
+            if not is_unexpected(error) and not (error.extensions or {}).get("code"):
                 error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
         return super()._process_errors(errors)

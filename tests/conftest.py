@@ -13,7 +13,7 @@ from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from settings import Settings
 from tests.api import Api
-from tests.database import TestDatabase, test_database
+from tests.database import Neo4jServer, test_database
 
 # Argon2id with a small memory cost: the tests sign up hundreds of members on 2 cores. The
 # production cost is a setting (settings.py) and is exercised by tests/unit/test_passwords.py.
@@ -29,7 +29,7 @@ _database_report: list[str] = []
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[TestDatabase]:
+def neo4j_server() -> Iterator[Neo4jServer]:
     try:
         with test_database() as database:
             _database_report.append(f"{database.source} at {database.uri}")
@@ -41,7 +41,7 @@ def neo4j_server() -> Iterator[TestDatabase]:
 
 
 @pytest.fixture(scope="session")
-async def database(neo4j_server: TestDatabase) -> AsyncIterator[Database]:
+async def database(neo4j_server: Neo4jServer) -> AsyncIterator[Database]:
     driver = open_driver(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
     db = Database(driver, "neo4j")
     await apply_migrations(db)
@@ -71,4 +71,3 @@ async def api(db: Database) -> AsyncIterator[Api]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for line in _database_report:
         terminalreporter.write_line(f"database: {line}")
-

@@ -23,7 +23,7 @@ CONTAINER_IMAGE = "neo4j:5.26-community"
 
 
 @dataclass(frozen=True)
-class TestDatabase:
+class Neo4jServer:
     uri: str
     user: str
     password: str
@@ -62,31 +62,33 @@ def _remote_docker_answers() -> bool:
 
 
 @contextlib.contextmanager
-def _container() -> Iterator[TestDatabase]:
+def _container() -> Iterator[Neo4jServer]:
     from testcontainers.community.neo4j import Neo4jContainer
 
     with Neo4jContainer(CONTAINER_IMAGE, password="vernetzt-test-password") as container:
-        yield TestDatabase(
+        yield Neo4jServer(
             container.get_connection_url(), "neo4j", "vernetzt-test-password", "testcontainers"
         )
 
 
 @contextlib.contextmanager
-def _launcher() -> Iterator[TestDatabase]:
+def _launcher() -> Iterator[Neo4jServer]:
     with tempfile.TemporaryDirectory(prefix="vernetzt-neo4j-") as data_dir:
         log = Path(data_dir) / "launcher.log"
         server = localneo4j.start(Path(data_dir) / "store", port=0, log_file=log)
         try:
-            source = f"local launcher, Neo4j {server.version}, started in {server.startup_seconds} s"
-            yield TestDatabase(server.uri, "", "", source)
+            source = (
+                f"local launcher, Neo4j {server.version}, started in {server.startup_seconds} s"
+            )
+            yield Neo4jServer(server.uri, "", "", source)
         finally:
             server.stop()
 
 
 @contextlib.contextmanager
-def test_database() -> Iterator[TestDatabase]:
+def test_database() -> Iterator[Neo4jServer]:
     if uri := os.environ.get("NEO4J_URI"):
-        yield TestDatabase(
+        yield Neo4jServer(
             uri, os.environ.get("NEO4J_USER", ""), os.environ.get("NEO4J_PASSWORD", ""), "NEO4J_URI"
         )
     elif _docker_answers():

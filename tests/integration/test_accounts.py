@@ -94,7 +94,9 @@ async def test_r24_taken_handle_and_email_are_refused_with_taken(api: Api) -> No
     assert [(e["code"], e["field"]) for e in same_handle["signUp"]["errors"]] == [
         ("TAKEN", ["input", "handle"])
     ]
-    same_email = await api.data(SIGN_UP, {"input": sign_up_input(handle="ada2", email="ADA@Example.org")})
+    same_email = await api.data(
+        SIGN_UP, {"input": sign_up_input(handle="ada2", email="ADA@Example.org")}
+    )
     assert [(e["code"], e["field"]) for e in same_email["signUp"]["errors"]] == [
         ("TAKEN", ["input", "email"])
     ]
@@ -138,7 +140,9 @@ async def test_r24_sign_out_ends_every_token_of_the_member(api: Api) -> None:
     account = await api.sign_up("ada")
     second = await api.data(SIGN_IN, {"email": account.email, "password": DEMO_PASSWORD})
     other_token = second["signIn"]["token"]
-    signed_out = await api.data("mutation { signOut { signedOut errors { code } } }", token=account.token)
+    signed_out = await api.data(
+        "mutation { signOut { signedOut errors { code } } }", token=account.token
+    )
     assert signed_out["signOut"] == {"signedOut": True, "errors": []}
     for token in (account.token, other_token):
         response = await api.post(VIEWER, token=token)
@@ -153,7 +157,7 @@ async def test_r24_a_forged_or_malformed_token_is_unauthenticated(api: Api) -> N
     account = await api.sign_up("ada")
     forged = account.token[:-4] + ("AAAA" if not account.token.endswith("AAAA") else "BBBB")
     for token in (forged, "not-a-jwt"):
-        response = await api.post("{ member(handle: \"ada\") { name } }", token=token)
+        response = await api.post('{ member(handle: "ada") { name } }', token=token)
         assert response.status_code == 401
         assert error_codes(response.json()) == ["UNAUTHENTICATED"]
     response = await api.client.post(

@@ -1,0 +1,50 @@
+# The two commands: `make run` (API + local Neo4j + demo data + playground) and `make test`.
+# Everything they need is installed by the targets below, on a fresh clone.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NEO4J_DATA ?= .neo4j-data
+NEO4J_PORT ?= 7687
+export NEO4J_DATA NEO4J_PORT
+
+.PHONY: run test neo4j reset schema tools lock
+
+## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
+run: $(VENV)/.installed tools
+	$(BIN)/python scripts/run.py
+
+## test: ruff, mypy (strict), then pytest (unit, integration and HTTP tests on a real Neo4j)
+test: $(VENV)/.installed tools
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## neo4j: only the database, in the foreground, on bolt://127.0.0.1:$(NEO4J_PORT), data in $(NEO4J_DATA)
+neo4j: tools
+	localneo4j/run.sh --data $(NEO4J_DATA) --port $(NEO4J_PORT)
+
+## reset: wipe the local database's data directory
+reset:
+	rm -rf $(NEO4J_DATA)
+
+## schema: export the served schema to schema/schema.graphql
+schema: $(VENV)/.installed
+	$(BIN)/python scripts/export_schema.py
+
+## tools: the JDK and Maven the local Neo4j needs (from Debian when missing)
+tools:
+	@scripts/ensure-tools.sh
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+## lock: re-pin every dependency (with hashes) after changing pyproject.toml
+lock: $(VENV)/.installed
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements-runtime.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock

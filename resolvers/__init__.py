@@ -1,0 +1,1 @@
+"""Thin async resolvers, one module per area: typed arguments in, named Cypher, types out."""

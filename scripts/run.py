@@ -1,0 +1,65 @@
+"""`make run`: the API on a local Neo4j with demo data and the GraphQL playground.
+
+Starts the project's Neo4j (unless NEO4J_URI is set), migrates, seeds the demo network, and
+serves on HOST:PORT until Ctrl-C or SIGTERM; then stops the Neo4j it started.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import sys
+from pathlib import Path
+
+import uvicorn
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import localneo4j  # noqa: E402
+from app import create_app  # noqa: E402
+from cypher.database import Database, open_driver  # noqa: E402
+from cypher.migrate import apply_migrations  # noqa: E402
+from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN  # noqa: E402
+from demo.seed import seed  # noqa: E402
+from resolvers.passwords import Passwords  # noqa: E402
+from settings import Settings, load_settings  # noqa: E402
+
+
+async def prepare(settings: Settings) -> int:
+    """Migrate and seed; returns the number of demo members created."""
+    driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
+    try:
+        db = Database(driver, settings.neo4j_database)
+        await apply_migrations(db)
+        return await seed(db, Passwords(settings), DEMO_PASSWORD, settings.inmail_starting_credits)
+    finally:
+        await driver.close()
+
+
+def main() -> int:
+    settings = load_settings()
+    server = None
+    if "NEO4J_URI" not in os.environ:
+        data_dir = Path(os.environ.get("NEO4J_DATA", ROOT / ".neo4j-data"))
+        server = localneo4j.start(data_dir, int(os.environ.get("NEO4J_PORT", "7687")))
+        print(f"Neo4j {server.version} at {server.uri} (started in {server.startup_seconds} s)")
+        settings = dataclasses.replace(settings, neo4j_uri=server.uri)
+    try:
+        created = asyncio.run(prepare(settings))
+        print(f"demo data: {created} members created")
+        print(f"GraphQL playground: http://{settings.host}:{settings.port}/graphql")
+        print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
+        config = uvicorn.Config(
+            create_app(settings), host=settings.host, port=settings.port, log_level="info"
+        )
+        uvicorn.Server(config).run()
+    finally:
+        if server is not None:
+            server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""The README's commands as a person runs them: `make run` and `make neo4j`, then Ctrl-C/SIGTERM.
+
+These start real processes (uvicorn, and a JVM where no NEO4J_URI is given) and check that
+nothing they started outlives them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import GraphDatabase
+
+from tests.database import Neo4jServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "PORT")}
+    with log.open("wb") as output:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**environment, **env},
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so we can check it is empty after
+        )
+
+
+def group_is_gone(process: subprocess.Popen[bytes], timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def wait_ready(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("not ready in time:\n" + log.read_text())
+
+
+@pytest.fixture
+def stop_on_exit() -> Iterator[list[subprocess.Popen[bytes]]]:
+    started: list[subprocess.Popen[bytes]] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+SIGN_UP = """mutation { signUp(input: {handle: "grace", name: "Grace", email: "grace@example.org",
+  password: "a long enough password"}) { token errors { code } } }"""
+SIGN_IN = """mutation { signIn(input: {email: "grace@example.org",
+  password: "a long enough password"}) { token member { handle } errors { code } } }"""
+
+
+def check_playground_and_accounts(base: str) -> None:
+    page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"}, timeout=10)
+    assert page.status_code == 200
+    assert "graphiql" in page.text.lower()
+    signed_up = httpx.post(f"{base}/graphql", json={"query": SIGN_UP}, timeout=10).json()
+    assert signed_up["data"]["signUp"]["errors"] == []
+    signed_in = httpx.post(f"{base}/graphql", json={"query": SIGN_IN}, timeout=10).json()
+    assert signed_in["data"]["signIn"]["member"] == {"handle": "grace"}
+
+
+def test_make_run_on_an_existing_neo4j_serves_and_stops_on_ctrl_c(
+    neo4j_server: Neo4jServer, tmp_path: Path, stop_on_exit: list[subprocess.Popen[bytes]]
+) -> None:
+    port = free_port()
+    log = tmp_path / "run.log"
+    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
+           "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port)}  # fmt: skip
+    process = start(["make", "--no-print-directory", "run"], env, log)
+    stop_on_exit.append(process)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base, process, log)
+    check_playground_and_accounts(base)
+    assert "demo sign-in: lena.hoffmann@example.org" in log.read_text()
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    process.wait(timeout=30)
+    assert group_is_gone(process), "a process of `make run` outlived Ctrl-C"
+
+
+def test_make_run_starts_and_stops_its_own_neo4j(
+    tmp_path: Path, stop_on_exit: list[subprocess.Popen[bytes]]
+) -> None:
+    port = free_port()
+    log = tmp_path / "run.log"
+    env = {"PORT": str(port), "NEO4J_DATA": str(tmp_path / "store"), "NEO4J_PORT": "0"}
+    process = start(["make", "--no-print-directory", "run"], env, log)
+    stop_on_exit.append(process)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base, process, log)
+    check_playground_and_accounts(base)
+    process.send_signal(signal.SIGTERM)  # to make alone: it must pass it on
+    process.wait(timeout=60)
+    assert group_is_gone(process), "a process of `make run` outlived SIGTERM:\n" + log.read_text()
+    assert "Neo4j 5.26" in log.read_text()
+
+
+READY_LINE = re.compile(
+    r"^Neo4j (5\.26\.\d+) ready at (bolt://127\.0\.0\.1:(\d+)) \(started in [\d.]+ s"
+)
+
+
+def start_make_neo4j(data: Path, port: int, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    env = {"NEO4J_DATA": str(data), "NEO4J_PORT": str(port)}
+    process = start(["make", "--no-print-directory", "--silent", "neo4j"], env, log)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()
+        for line in log.read_text().splitlines():
+            if match := READY_LINE.match(line):
+                assert int(match.group(3)) == port
+                return process, match.group(2)
+        time.sleep(0.2)
+    raise AssertionError("make neo4j printed no ready line:\n" + log.read_text())
+
+
+def test_make_neo4j_keeps_its_data_across_a_restart(
+    tmp_path: Path, stop_on_exit: list[subprocess.Popen[bytes]]
+) -> None:
+    port = free_port()
+    for round_trip in ("write", "read"):
+        process, uri = start_make_neo4j(tmp_path / "store", port, tmp_path / f"{round_trip}.log")
+        stop_on_exit.append(process)
+        with GraphDatabase.driver(uri, auth=None) as driver:
+            if round_trip == "write":
+                driver.execute_query("CREATE (:Marker {value: 42})", database_="neo4j")
+            else:
+                records, _, _ = driver.execute_query(
+                    "MATCH (m:Marker) RETURN m.value AS value", database_="neo4j"
+                )
+                assert [r["value"] for r in records] == [42]
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        assert group_is_gone(process), "make neo4j left a JVM behind"
