@@ -6,8 +6,10 @@ uvicorn --factory app:main_app      (settings from the environment)
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 
 from neo4j.exceptions import DriverError, Neo4jError
 from starlette.applications import Starlette
@@ -79,8 +81,11 @@ class Readiness:
         return self.migrated
 
 
-def create_app(settings: Settings, db: Database | None = None) -> Starlette:
-    """The app; with `db` given, the caller owns the driver (tests), else the lifespan does."""
+def create_app(
+    settings: Settings, db: Database | None = None, clock: Callable[[], datetime] | None = None
+) -> Starlette:
+    """The app; with `db` given, the caller owns the driver (tests), else the lifespan does.
+    `clock` replaces the wall clock (tests)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -90,6 +95,8 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
             driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
             database = Database(driver, settings.neo4j_database)
         services = Services(database, settings, Passwords(settings))
+        if clock is not None:
+            services = dataclasses.replace(services, clock=clock)
         readiness = Readiness(database)
         await readiness.ensure()
         app.state.readiness = readiness

@@ -6,11 +6,28 @@ must be safe to run twice (MERGE under a uniqueness constraint, or guarded CREAT
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from collections.abc import Awaitable, Callable
+from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
 
 Row = dict[str, Any]
+T = TypeVar("T")
+
+
+class Transaction:
+    """The queries of one managed transaction: read, decide in Python, write, all or nothing."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def all(self, query: LiteralString, **params: Any) -> list[Row]:
+        result = await self._tx.run(query, params)
+        return [record.data() async for record in result]
+
+    async def one(self, query: LiteralString, **params: Any) -> Row | None:
+        rows = await self.all(query, **params)
+        return rows[0] if rows else None
 
 
 class Database:
@@ -31,6 +48,16 @@ class Database:
     async def write_one(self, query: LiteralString, **params: Any) -> Row | None:
         rows = await self.write(query, **params)
         return rows[0] if rows else None
+
+    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction; the driver may run it again on a transient error,
+        so `work` must read the state it decides on inside the transaction."""
+
+        async def managed(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx))
+
+        async with self.driver.session(database=self.name) as session:
+            return await session.execute_write(managed)
 
     async def _run(
         self, query: LiteralString, params: dict[str, Any], routing: RoutingControl

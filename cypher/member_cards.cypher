@@ -1,8 +1,10 @@
-// Public cards (R3, R24) of the members with ids $ids, one row each, any order: profile fields,
-// the workplace's id, and the counts. A follow hidden by R13 (the followed member lets only
-// connections follow, and the follower is not one) counts nowhere.
+// Public cards (R3, R24) of the members with ids $ids that viewer $viewer (null: anonymous) may
+// see, one row each, any order: profile fields, the workplace's id, and the counts. A member in
+// a block with the viewer, either way, has no row (R18). A follow hidden by R13 (the followed
+// member lets only connections follow, and the follower is not one) counts nowhere.
 UNWIND $ids AS id
 MATCH (m:Member {id: id})
+WHERE $viewer IS NULL OR NOT EXISTS { (m)-[:BLOCKED]-(:Member {id: $viewer}) }
 OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
 RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
        m.primaryButton AS primaryButton, m.joinedAt AS joinedAt, workplace.id AS worksAtId,

@@ -1,7 +1,16 @@
 // Schema migrations: constraints and indexes, each idempotent (IF NOT EXISTS), applied at
 // start-up and by the test fixture. Statements are separated by semicolons.
+// Pairs of members carry a `pair` key (the two ids, lower first) so that a uniqueness
+// constraint makes a second connection or invitation between them impossible, whatever the
+// timing; a follow's `key` is follower id '>' target id, a block's blocker id '>' blocked id.
 CREATE CONSTRAINT member_id IF NOT EXISTS FOR (m:Member) REQUIRE m.id IS UNIQUE;
 CREATE CONSTRAINT member_handle IF NOT EXISTS FOR (m:Member) REQUIRE m.handle IS UNIQUE;
 CREATE CONSTRAINT member_email IF NOT EXISTS FOR (m:Member) REQUIRE m.emailKey IS UNIQUE;
 CREATE CONSTRAINT company_id IF NOT EXISTS FOR (c:Company) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT company_handle IF NOT EXISTS FOR (c:Company) REQUIRE c.handle IS UNIQUE;
+CREATE CONSTRAINT connected_pair IF NOT EXISTS FOR ()-[c:CONNECTED]-() REQUIRE c.pair IS UNIQUE;
+CREATE CONSTRAINT invited_pair IF NOT EXISTS FOR ()-[i:INVITED]-() REQUIRE i.pair IS UNIQUE;
+CREATE CONSTRAINT invited_id IF NOT EXISTS FOR ()-[i:INVITED]-() REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT follows_key IF NOT EXISTS FOR ()-[f:FOLLOWS]-() REQUIRE f.key IS UNIQUE;
+CREATE CONSTRAINT blocked_key IF NOT EXISTS FOR ()-[b:BLOCKED]-() REQUIRE b.key IS UNIQUE;
+CREATE FULLTEXT INDEX member_search IF NOT EXISTS FOR (m:Member) ON EACH [m.name, m.headline];

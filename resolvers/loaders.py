@@ -1,30 +1,62 @@
-"""Per-request DataLoaders: a page of members costs one card query, not one per member."""
+"""Per-request DataLoaders: a page of members costs one card query and one relations query,
+not one per member. Both see only what the viewer may see (blocks hide, R18)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import LiteralString
+from datetime import datetime, timedelta
+from typing import Any, LiteralString
 
 from strawberry.dataloader import DataLoader
 
 import cypher
 from cypher.database import Database, Row
+from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards")
 COMPANY_CARDS = cypher.query("company_cards")
+MEMBER_RELATIONS = cypher.query("member_relations")
+
+LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 
 
-def _by_id(
-    db: Database, query: LiteralString
-) -> Callable[[Sequence[str]], Awaitable[list[Row | None]]]:
+def _by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
     async def load(ids: Sequence[str]) -> list[Row | None]:
-        rows = {row["id"]: row for row in await db.read(query, ids=list(ids))}
+        rows = {row["id"]: row for row in await db.read(query, ids=list(ids), **params)}
         return [rows.get(key) for key in ids]
 
     return load
 
 
+def limit_params(settings: Settings, now: datetime) -> dict[str, Any]:
+    """The R6/R8 limits as query parameters, in epoch milliseconds where they are times."""
+    now_ms = int(now.timestamp() * 1000)
+    return {
+        "connectionLimit": settings.connection_limit,
+        "weeklyLimit": settings.weekly_invitation_limit,
+        "weekAgo": now_ms - int(timedelta(days=7).total_seconds() * 1000),
+        "cooldownStart": now_ms
+        - int(timedelta(days=settings.reinvite_cooldown_days).total_seconds() * 1000),
+    }
+
+
 class Loaders:
-    def __init__(self, db: Database) -> None:
-        self.member_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, MEMBER_CARDS))
+    def __init__(
+        self, db: Database, viewer_id: str | None, settings: Settings, now: datetime
+    ) -> None:
+        self._db = db
+        self._viewer_id = viewer_id
+        self._settings = settings
+        self._now = now
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget what was loaded: a mutation changed it."""
+        db, viewer = self._db, self._viewer_id
+        self.member_cards: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, MEMBER_CARDS, viewer=viewer)
+        )
         self.company_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, COMPANY_CARDS))
+        self.relations: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, MEMBER_RELATIONS, viewer=viewer, **limit_params(self._settings, self._now))
+        )

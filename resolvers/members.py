@@ -7,12 +7,14 @@ from typing import Any
 import strawberry
 
 import cypher
+from resolvers import search
 from resolvers.context import Info, require_viewer
 from resolvers.validation import check_headline, check_name, clean_headline
 from schema import ids
 from schema.accounts import MemberPayload, SettingsPayload, UpdateProfileInput, UpdateSettingsInput
 from schema.errors import UserError, invalid_input
-from schema.members import Company, Member, MemberSettings, Node, Viewer, load_member
+from schema.members import Company, Member, MemberConnection, MemberSettings, Node, load_member
+from schema.viewer import Viewer
 
 MEMBER_ID_BY_HANDLE = cypher.query("member_id_by_handle")
 COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
@@ -43,6 +45,14 @@ async def node(info: Info, global_id: strawberry.ID) -> Node | None:
     if type_name == "Company":
         return await load_company(info, key)
     return None  # posts, invitations, conversations and messages come with their issues
+
+
+async def search_members(
+    info: Info, text: str, first: int | None, after: str | None
+) -> MemberConnection:
+    require_viewer(info)
+    page = await search.search_members(info.context, text, first, after)
+    return await MemberConnection.of(info, page)
 
 
 async def viewer(info: Info) -> Viewer | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers import accounts, members
+from resolvers import accounts, members, network
 from resolvers.context import Info
 from schema.accounts import (
     AuthPayload,
@@ -17,7 +17,14 @@ from schema.accounts import (
     UpdateSettingsInput,
 )
 from schema.extensions import MaskUnexpectedErrors
-from schema.members import Company, Member, Node, Viewer
+from schema.members import Company, Member, MemberConnection, Node
+from schema.network import (
+    BlockPayload,
+    FollowPayload,
+    RelationshipPayload,
+    SendInvitationInput,
+)
+from schema.viewer import Viewer
 
 
 @strawberry.type
@@ -37,6 +44,15 @@ class Query:
     @strawberry.field
     async def company(self, info: Info, handle: str) -> Company | None:
         return await members.company(info, handle)
+
+    @strawberry.field(
+        description="Members by name or headline; each result carries the viewer's degree and "
+        "actions (R22)."
+    )
+    async def search_members(
+        self, info: Info, query: str, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection:
+        return await members.search_members(info, query, first, after)
 
 
 @strawberry.type
@@ -60,6 +76,52 @@ class Mutation:
     @strawberry.mutation
     async def update_settings(self, info: Info, input: UpdateSettingsInput) -> SettingsPayload:
         return await members.update_settings(info, input)
+
+    @strawberry.mutation
+    async def send_invitation(self, info: Info, input: SendInvitationInput) -> RelationshipPayload:
+        return await network.send_invitation(info, input)
+
+    @strawberry.mutation
+    async def accept_invitation(
+        self, info: Info, invitation_id: strawberry.ID
+    ) -> RelationshipPayload:
+        return await network.accept_invitation(info, invitation_id)
+
+    @strawberry.mutation
+    async def ignore_invitation(
+        self, info: Info, invitation_id: strawberry.ID
+    ) -> RelationshipPayload:
+        return await network.ignore_invitation(info, invitation_id)
+
+    @strawberry.mutation
+    async def withdraw_invitation(
+        self, info: Info, invitation_id: strawberry.ID
+    ) -> RelationshipPayload:
+        return await network.withdraw_invitation(info, invitation_id)
+
+    @strawberry.mutation
+    async def remove_connection(self, info: Info, member_id: strawberry.ID) -> RelationshipPayload:
+        return await network.remove_connection(info, member_id)
+
+    @strawberry.mutation
+    async def dismiss_suggestion(self, info: Info, member_id: strawberry.ID) -> RelationshipPayload:
+        return await network.dismiss_suggestion(info, member_id)
+
+    @strawberry.mutation(description="Follow a member or a company.")
+    async def follow(self, info: Info, id: strawberry.ID) -> FollowPayload:
+        return await network.follow(info, id)
+
+    @strawberry.mutation
+    async def unfollow(self, info: Info, id: strawberry.ID) -> FollowPayload:
+        return await network.unfollow(info, id)
+
+    @strawberry.mutation
+    async def block(self, info: Info, member_id: strawberry.ID) -> BlockPayload:
+        return await network.block(info, member_id)
+
+    @strawberry.mutation
+    async def unblock(self, info: Info, member_id: strawberry.ID) -> BlockPayload:
+        return await network.unblock(info, member_id)
 
 
 schema = strawberry.Schema(

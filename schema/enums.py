@@ -29,3 +29,30 @@ class InvitationPolicy(Enum):
 class WhoCanFollow(Enum):
     EVERYONE = "EVERYONE"
     CONNECTIONS = "CONNECTIONS"
+
+
+@strawberry.enum(description="Distance of a member from the viewer over connections (R10).")
+class Degree(Enum):
+    SELF = "SELF"
+    FIRST = "FIRST"
+    SECOND = "SECOND"
+    THIRD = "THIRD"
+    OUT_OF_NETWORK = "OUT_OF_NETWORK"
+
+
+@strawberry.enum(
+    description="A button a client shows to the viewer on a profile or company page (R2)."
+)
+class ViewerAction(Enum):
+    EDIT_PROFILE = "EDIT_PROFILE"
+    CONNECT = "CONNECT"
+    FOLLOW = "FOLLOW"
+    UNFOLLOW = "UNFOLLOW"
+    MESSAGE = "MESSAGE"
+    INMAIL = "INMAIL"
+    PENDING = "PENDING"
+    WITHDRAW = "WITHDRAW"
+    ACCEPT = "ACCEPT"
+    IGNORE = "IGNORE"
+    REMOVE_CONNECTION = "REMOVE_CONNECTION"
+    BLOCK = "BLOCK"

@@ -1,21 +1,37 @@
-"""Members, their settings, the viewer's own view, and companies' public cards."""
+"""Members and what the viewer sees of them: cards, degree, relationship, actions, lists."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 import strawberry
 
+from resolvers import lists, paths
+from resolvers.actions import Actions, ProfileState, member_actions
 from resolvers.context import Info
+from resolvers.pages import Page, encode_cursor
 from schema import ids
-from schema.enums import ConnectionsVisibility, InvitationPolicy, ProfileButton, WhoCanFollow
+from schema.enums import (
+    ConnectionsVisibility,
+    Degree,
+    InvitationPolicy,
+    ProfileButton,
+    ViewerAction,
+    WhoCanFollow,
+)
+from schema.pages import PageInfo
 
 
 def native_datetime(value: Any) -> datetime:
     """A Neo4j temporal value as a Python datetime."""
     return value.to_native() if hasattr(value, "to_native") else value  # type: ignore[no-any-return]
+
+
+def optional_datetime(value: Any) -> datetime | None:
+    return None if value is None else native_datetime(value)
 
 
 @strawberry.interface
@@ -42,7 +58,87 @@ class Company(Node):
 
 
 @strawberry.type
+class ViewerActions:
+    primary: ViewerAction | None
+    secondary: list[ViewerAction]
+
+    @classmethod
+    def of(cls, actions: Actions) -> ViewerActions:
+        return cls(primary=actions.primary, secondary=actions.secondary)
+
+
+@strawberry.type
+class Invitation(Node):
+    from_id: strawberry.Private[str]
+    to_id: strawberry.Private[str]
+    message: str | None
+    sent_at: datetime
+
+    @strawberry.field(name="from")
+    async def from_(self, info: Info) -> Member:
+        return await require_member(info, self.from_id)
+
+    @strawberry.field
+    async def to(self, info: Info) -> Member:
+        return await require_member(info, self.to_id)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Invitation:
+        return cls(
+            id=ids.encode("Invitation", record["id"]),
+            from_id=record["fromId"],
+            to_id=record["toId"],
+            message=record["message"],
+            sent_at=native_datetime(record["sentAt"]),
+        )
+
+
+@strawberry.type(description="How the viewer stands with a member.")
+class Relationship:
+    degree: Degree
+    is_connected: bool
+    connected_since: datetime | None
+    is_following: bool = strawberry.field(description="The viewer follows the member.")
+    is_followed_by: bool = strawberry.field(description="The member follows the viewer.")
+    invitation_sent: Invitation | None
+    invitation_received: Invitation | None
+    mutual_connection_count: int
+    can_message: bool
+    can_view_connections: bool
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Relationship:
+        sent, received = record["invitationSent"], record["invitationReceived"]
+        return cls(
+            degree=Degree(record["degree"]),
+            is_connected=record["isConnected"],
+            connected_since=optional_datetime(record["connectedSince"]),
+            is_following=record["isFollowing"],
+            is_followed_by=record["isFollowedBy"],
+            invitation_sent=Invitation.from_record(sent) if sent else None,
+            invitation_received=Invitation.from_record(received) if received else None,
+            mutual_connection_count=record["mutualConnectionCount"],
+            can_message=record["canMessage"],
+            can_view_connections=record["canViewConnections"],
+        )
+
+
+def profile_state(record: Mapping[str, Any]) -> ProfileState:
+    return ProfileState(
+        is_self=record["degree"] == "SELF",
+        connected=record["isConnected"],
+        following=record["isFollowing"],
+        invitation_sent=record["invitationSent"] is not None,
+        invitation_received=record["invitationReceived"] is not None,
+        chosen_button=ProfileButton(record["primaryButton"]),
+        can_connect=record["canConnect"],
+        can_follow=record["canFollow"],
+    )
+
+
+@strawberry.type
 class Member(Node):
+    key: strawberry.Private[str]
     handle: str
     name: str
     headline: str | None
@@ -60,10 +156,62 @@ class Member(Node):
         record = await info.context.loaders.company_cards.load(self.works_at_id)
         return Company.from_record(record) if record else None
 
+    @strawberry.field(description="Null for anonymous viewers.")
+    async def degree(self, info: Info) -> Degree | None:
+        relation = await self._relation(info)
+        return Degree(relation["degree"]) if relation else None
+
+    @strawberry.field(description="Null for anonymous viewers.")
+    async def relationship(self, info: Info) -> Relationship | None:
+        relation = await self._relation(info)
+        return Relationship.from_record(relation) if relation else None
+
+    @strawberry.field
+    async def actions(self, info: Info) -> ViewerActions:
+        relation = await self._relation(info)
+        return ViewerActions.of(member_actions(profile_state(relation) if relation else None))
+
+    @strawberry.field(description="Null when the list is hidden from the viewer (R11).")
+    async def connections(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection | None:
+        if info.context.viewer_id is None:
+            return None
+        page = await lists.connections(info.context, self.key, first, after)
+        return await MemberConnection.of(info, page) if page else None
+
+    @strawberry.field
+    async def mutual_connections(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection:
+        if info.context.viewer_id is None:
+            return MemberConnection.empty()
+        page = await lists.mutual_connections(info.context, self.key, first, after)
+        return await MemberConnection.of(info, page) if page else MemberConnection.empty()
+
+    @strawberry.field(
+        description="One shortest path of connections from the viewer to this member, both "
+        "ends included, for degree 2 and 3; for degree 3 the member after the viewer's "
+        "connection is always null (R23)."
+    )
+    async def path_from_viewer(self, info: Info) -> list[Member | None] | None:
+        if info.context.viewer_id is None:
+            return None
+        path = await paths.path_from_viewer(info.context, self.key)
+        if path is None:
+            return None
+        return list(await asyncio.gather(*(load_optional_member(info, key) for key in path)))
+
+    async def _relation(self, info: Info) -> Mapping[str, Any] | None:
+        if info.context.viewer_id is None:
+            return None
+        return await info.context.loaders.relations.load(self.key)
+
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Member:
         return cls(
             id=ids.encode("Member", record["id"]),
+            key=record["id"],
             handle=record["handle"],
             name=record["name"],
             headline=record["headline"],
@@ -74,6 +222,41 @@ class Member(Node):
             joined_at=native_datetime(record["joinedAt"]),
             works_at_id=record["worksAtId"],
         )
+
+
+@strawberry.type
+class MemberEdge:
+    cursor: str
+    node: Member
+    since: datetime | None = strawberry.field(
+        description="When the relationship behind this list began (connection, follow), "
+        "where there is one."
+    )
+
+
+@strawberry.type
+class MemberConnection:
+    edges: list[MemberEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def empty(cls) -> MemberConnection:
+        return cls(edges=[], page_info=PageInfo.of(Page([], False, 0)), total_count=0)
+
+    @classmethod
+    async def of(cls, info: Info, page: Page) -> MemberConnection:
+        members = await asyncio.gather(*(load_member(info, item["id"]) for item in page.items))
+        edges = [
+            MemberEdge(
+                cursor=encode_cursor(item["cursor"]),
+                node=member,
+                since=optional_datetime(item.get("since")),
+            )
+            for item, member in zip(page.items, members, strict=True)
+            if member is not None  # removed between the two queries of this request
+        ]
+        return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
 
 
 @strawberry.type(name="Settings")
@@ -98,29 +281,18 @@ class MemberSettings:
 
 
 async def load_member(info: Info, member_id: str) -> Member | None:
+    """The member's card as the viewer may see it (None when missing or hidden by a block)."""
     record = await info.context.loaders.member_cards.load(member_id)
     return Member.from_record(record) if record else None
 
 
-@strawberry.type(description="The signed-in member's own view.")
-class Viewer:
-    member_id: strawberry.Private[str]
-    email: str
-    settings: MemberSettings
-    in_mail_credits: int
+async def load_optional_member(info: Info, member_id: str | None) -> Member | None:
+    return await load_member(info, member_id) if member_id else None
 
-    @strawberry.field
-    async def member(self, info: Info) -> Member:
-        member = await load_member(info, self.member_id)
-        if member is None:  # the account was deleted between two queries of one request
-            raise LookupError(f"member {self.member_id} vanished")
-        return member
 
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Viewer:
-        return cls(
-            member_id=record["id"],
-            email=record["email"],
-            settings=MemberSettings.from_record(record),
-            in_mail_credits=record["inMailCredits"],
-        )
+async def require_member(info: Info, member_id: str) -> Member:
+    """A member that must be visible here (the viewer's own invitations, the viewer)."""
+    member = await load_member(info, member_id)
+    if member is None:  # deleted between two queries of one request
+        raise LookupError(f"member {member_id} vanished")
+    return member

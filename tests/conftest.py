@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -59,13 +61,38 @@ async def db(database: Database) -> Database:
     return database
 
 
-@pytest.fixture
-async def api(db: Database) -> AsyncIterator[Api]:
-    app = create_app(TEST_SETTINGS, db=db)
+class Clock:
+    """A clock the tests move forward (R6 quota windows, R8 cooldowns)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@contextlib.asynccontextmanager
+async def serve(db: Database, settings: Settings, clock: Clock | None = None) -> AsyncIterator[Api]:
+    """The app on `db` with `settings`, reached in process over HTTP (ASGI)."""
+    app = create_app(settings, db=db, clock=clock)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield Api(client)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def api(db: Database, clock: Clock) -> AsyncIterator[Api]:
+    async with serve(db, TEST_SETTINGS, clock) as client:
+        yield client
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

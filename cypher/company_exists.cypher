@@ -1,0 +1,2 @@
+// `exists`: whether company $id exists.
+RETURN EXISTS { (:Company {id: $id}) } AS exists

@@ -1,0 +1,49 @@
+// How viewer $viewer stands with each member of $ids the viewer may see (a block hides, R18),
+// one row per member, any order: the degree (R10: shortest path of at most 3 connections that
+// avoids every member in a block with the viewer), the relationship (R11, R12, R13), and the
+// inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8).
+MATCH (v:Member {id: $viewer})
+WITH v,
+     COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds,
+     COUNT { (v)-[:CONNECTED]-() } >= $connectionLimit AS viewerAtCap,
+     size([t IN coalesce(v.invitationLog, []) WHERE t > $weekAgo]) >= $weeklyLimit AS quotaUsedUp
+UNWIND $ids AS id
+MATCH (m:Member {id: id})
+WHERE NOT m.id IN blockedIds
+OPTIONAL MATCH (v)-[c:CONNECTED]-(m)
+OPTIONAL MATCH (v)-[sent:INVITED]->(m)
+OPTIONAL MATCH (m)-[received:INVITED]->(v)
+OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
+  WHERE v <> m
+WITH v, m, c, sent, received, length(p) AS hops, viewerAtCap, quotaUsedUp
+RETURN m.id AS id,
+       CASE
+         WHEN v = m THEN 'SELF'
+         WHEN hops = 1 THEN 'FIRST'
+         WHEN hops = 2 THEN 'SECOND'
+         WHEN hops = 3 THEN 'THIRD'
+         ELSE 'OUT_OF_NETWORK'
+       END AS degree,
+       c IS NOT NULL AS isConnected,
+       c.since AS connectedSince,
+       EXISTS { (v)-[:FOLLOWS]->(m) } AND (m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
+         AS isFollowing,
+       EXISTS { (m)-[:FOLLOWS]->(v) } AND (v.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
+         AS isFollowedBy,
+       CASE WHEN sent IS NULL THEN null
+         ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt}
+       END AS invitationSent,
+       CASE WHEN received IS NULL OR received.ignored THEN null
+         ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
+               sentAt: received.sentAt}
+       END AS invitationReceived,
+       COUNT { (v)-[:CONNECTED]-(mutual:Member)-[:CONNECTED]-(m) WHERE mutual <> v AND mutual <> m }
+         AS mutualConnectionCount,
+       v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS') AS canViewConnections,
+       c IS NOT NULL AS canMessage,
+       m.primaryButton AS primaryButton,
+       m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL AS canFollow,
+       NOT (viewerAtCap OR quotaUsedUp
+            OR COUNT { (m)-[:CONNECTED]-() } >= $connectionLimit
+            OR EXISTS { (v)-[w:WITHDREW]->(m) WHERE w.at.epochMillis > $cooldownStart })
+         AS canConnect

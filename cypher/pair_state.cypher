@@ -1,0 +1,24 @@
+// Locks viewer $viewer and member $member (lower id first, so that two transactions on the same
+// pair never wait on each other crosswise) and returns what the connecting rules decide on, as
+// resolvers/decisions.PairState names it; no row when either member does not exist. Reading
+// after the lock sees every transaction on the pair that committed before.
+MATCH (v:Member {id: $viewer}), (m:Member {id: $member})
+FOREACH (n IN CASE WHEN v.id < m.id THEN [v, m] ELSE [m, v] END |
+  SET n.lock = true REMOVE n.lock)
+WITH v, m
+OPTIONAL MATCH (v)-[sent:INVITED]->(m)
+OPTIONAL MATCH (m)-[received:INVITED]->(v)
+OPTIONAL MATCH (v)-[withdrew:WITHDREW]->(m)
+RETURN v = m AS is_self,
+       EXISTS { (v)-[:BLOCKED]-(m) } AS blocked,
+       EXISTS { (v)-[:BLOCKED]->(m) } AS viewer_blocked,
+       EXISTS { (v)-[:CONNECTED]-(m) } AS connected,
+       sent.id AS sent_id,
+       received.id AS received_id,
+       m.invitationPolicy AS invitation_policy,
+       m.emailKey AS email_key,
+       m.whoCanFollow AS who_can_follow,
+       COUNT { (v)-[:CONNECTED]-() } AS viewer_connections,
+       COUNT { (m)-[:CONNECTED]-() } AS member_connections,
+       coalesce(v.invitationLog, []) AS invitation_log,
+       withdrew.at.epochMillis AS withdrew_at

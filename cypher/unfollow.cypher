@@ -1,0 +1,3 @@
+// Ends viewer $viewer's follow of member or company $target, if any (R13). Returns nothing.
+MATCH (v:Member {id: $viewer})-[f:FOLLOWS]->(t {id: $target})
+DELETE f

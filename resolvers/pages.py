@@ -1,0 +1,69 @@
+"""Keyset pagination: opaque cursors, `first` bounds, and one-row page queries.
+
+A page query takes `$limit` (first + 1, to know whether a next page exists) and `$after` (the
+decoded cursor: the sort keys of the last item seen, or null) and returns one row: `items`, each
+with a `cursor` list of its sort keys, and `total` where the list has a count. Keys, not offsets,
+so a page stays correct while new items arrive.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from cypher.database import Database, Row
+from resolvers.errors import BadUserInput
+
+MAX_FIRST = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Row]
+    has_next: bool
+    total: int
+
+
+def encode_cursor(keys: list[Any]) -> str:
+    raw = json.dumps(keys, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> list[Any] | None:
+    if cursor is None:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        keys = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, UnicodeError, binascii.Error):
+        raise BadUserInput(f"{cursor!r} is not a cursor of this list") from None
+    if (
+        not isinstance(keys, list)
+        or not keys
+        or not all(isinstance(key, (str, int, float)) for key in keys)
+    ):
+        raise BadUserInput(f"{cursor!r} is not a cursor of this list")
+    return keys
+
+
+def page_size(first: int | None, default: int = 20) -> int:
+    """`first` as given (null: the default), refused outside 0..MAX_FIRST."""
+    size = default if first is None else first
+    if not 0 <= size <= MAX_FIRST:
+        raise BadUserInput(f"`first` must be between 0 and {MAX_FIRST}")
+    return size
+
+
+async def fetch_page(
+    db: Database, query: LiteralString, first: int | None, after: str | None, **params: Any
+) -> Page | None:
+    """The page, or None when the query says the whole list is hidden (null `items`)."""
+    first = page_size(first)
+    row = await db.read_one(query, limit=first + 1, after=decode_cursor(after), **params)
+    if row is None or row["items"] is None:
+        return None
+    items: list[Row] = row["items"]
+    return Page(items=items[:first], has_next=len(items) > first, total=int(row.get("total", 0)))

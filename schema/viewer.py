@@ -1,0 +1,217 @@
+"""The signed-in member's own view: account, settings, inbox, lists, suggestions, quota."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+
+from resolvers import lists, suggestions
+from resolvers.context import Info
+from resolvers.pages import Page, encode_cursor
+from resolvers.quota import invitation_quota
+from schema import ids
+from schema.members import (
+    Company,
+    Invitation,
+    Member,
+    MemberConnection,
+    MemberSettings,
+    load_member,
+    native_datetime,
+    optional_datetime,
+    require_member,
+)
+from schema.pages import PageInfo
+
+Followable = Annotated[Member | Company, strawberry.union("Followable")]
+
+
+@strawberry.type
+class FollowableEdge:
+    cursor: str
+    node: Followable
+    since: datetime | None
+
+
+@strawberry.type
+class FollowableConnection:
+    edges: list[FollowableEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class InvitationEdge:
+    cursor: str
+    node: Invitation
+
+
+@strawberry.type
+class InvitationConnection:
+    edges: list[InvitationEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def of(cls, page: Page) -> InvitationConnection:
+        edges = [
+            InvitationEdge(cursor=encode_cursor(item["cursor"]), node=Invitation.from_record(item))
+            for item in page.items
+        ]
+        return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
+
+
+@strawberry.type
+class BlockedMember:
+    member_id: strawberry.ID
+    handle: str
+    name: str
+    blocked_at: datetime
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> BlockedMember:
+        return cls(
+            member_id=ids.encode("Member", record["id"]),
+            handle=record["handle"],
+            name=record["name"],
+            blocked_at=native_datetime(record["blockedAt"]),
+        )
+
+
+@strawberry.type
+class BlockedMemberEdge:
+    cursor: str
+    node: BlockedMember
+
+
+@strawberry.type
+class BlockedMemberConnection:
+    edges: list[BlockedMemberEdge]
+    page_info: PageInfo
+
+
+@strawberry.type(description="A member the viewer may know, with the evidence (R21).")
+class Suggestion:
+    member: Member
+    mutual_connection_count: int
+    mutual_sample: list[Member]
+
+
+@strawberry.type
+class InvitationQuota:
+    limit: int
+    remaining: int
+    resets_at: datetime | None = strawberry.field(
+        description="When the next invitation slot frees up; null while some remain."
+    )
+
+
+async def load_followable(info: Info, item: Mapping[str, Any]) -> Member | Company | None:
+    if item["kind"] == "Company":
+        record = await info.context.loaders.company_cards.load(item["id"])
+        return Company.from_record(record) if record else None
+    return await load_member(info, item["id"])
+
+
+@strawberry.type(description="The signed-in member's own view.")
+class Viewer:
+    member_id: strawberry.Private[str]
+    email: str
+    settings: MemberSettings
+    in_mail_credits: int
+    invitation_log: strawberry.Private[list[int]]
+
+    @strawberry.field
+    async def member(self, info: Info) -> Member:
+        return await require_member(info, self.member_id)
+
+    @strawberry.field
+    def invitation_quota(self, info: Info) -> InvitationQuota:
+        quota = invitation_quota(info.context.settings, self.invitation_log, info.context.now)
+        return InvitationQuota(
+            limit=quota.limit, remaining=quota.remaining, resets_at=quota.resets_at
+        )
+
+    @strawberry.field
+    async def invitations_received(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> InvitationConnection:
+        page = await self._page(info, "invitationsReceived", first, after)
+        return InvitationConnection.of(page)
+
+    @strawberry.field
+    async def invitations_sent(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> InvitationConnection:
+        return InvitationConnection.of(await self._page(info, "invitationsSent", first, after))
+
+    @strawberry.field
+    async def followers(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection:
+        return await MemberConnection.of(info, await self._page(info, "followers", first, after))
+
+    @strawberry.field
+    async def following(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> FollowableConnection:
+        page = await self._page(info, "following", first, after)
+        nodes = await asyncio.gather(*(load_followable(info, item) for item in page.items))
+        edges = [
+            FollowableEdge(
+                cursor=encode_cursor(item["cursor"]),
+                node=node,
+                since=optional_datetime(item["since"]),
+            )
+            for item, node in zip(page.items, nodes, strict=True)
+            if node is not None
+        ]
+        return FollowableConnection(
+            edges=edges, page_info=PageInfo.of(page), total_count=page.total
+        )
+
+    @strawberry.field
+    async def blocked(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> BlockedMemberConnection:
+        page = await self._page(info, "blocked", first, after)
+        edges = [
+            BlockedMemberEdge(
+                cursor=encode_cursor(item["cursor"]), node=BlockedMember.from_record(item)
+            )
+            for item in page.items
+        ]
+        return BlockedMemberConnection(edges=edges, page_info=PageInfo.of(page))
+
+    @strawberry.field
+    async def people_you_may_know(self, info: Info, first: int | None = 10) -> list[Suggestion]:
+        rows = await suggestions.people_you_may_know(info.context, self.member_id, first)
+        return list(await asyncio.gather(*(_suggestion(info, row) for row in rows)))
+
+    async def _page(self, info: Info, which: str, first: int | None, after: str | None) -> Page:
+        page = await lists.viewer_list(info.context, which, self.member_id, first, after)
+        assert page is not None  # the viewer's own lists are never hidden from the viewer
+        return page
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Viewer:
+        return cls(
+            member_id=record["id"],
+            email=record["email"],
+            settings=MemberSettings.from_record(record),
+            in_mail_credits=record["inMailCredits"],
+            invitation_log=record["invitationLog"] or [],
+        )
+
+
+async def _suggestion(info: Info, row: Mapping[str, Any]) -> Suggestion:
+    member, *sample = await asyncio.gather(
+        require_member(info, row["id"]), *(require_member(info, key) for key in row["sample"])
+    )
+    return Suggestion(
+        member=member, mutual_connection_count=row["mutualCount"], mutual_sample=sample
+    )
