@@ -62,13 +62,16 @@ async def db(database: Database) -> Database:
 
 
 class Clock:
-    """A clock the tests move forward (R6 quota windows, R8 cooldowns)."""
+    """A clock the tests move forward (R6 quota windows, R8 cooldowns). Each request reads it
+    once and it ticks a millisecond, so that requests are ordered in time as in life."""
 
     def __init__(self) -> None:
         self.now = datetime.now(UTC)
 
     def __call__(self) -> datetime:
-        return self.now
+        now = self.now
+        self.now += timedelta(milliseconds=1)
+        return now
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from tests.api import Account, Api
@@ -24,7 +25,9 @@ mutation ($id: ID!) {
   acceptInvitation(invitationId: $id) { member { handle } errors { code } }
 }
 """
-IGNORE = "mutation ($id: ID!) { ignoreInvitation(invitationId: $id) { member { handle } errors { code } } }"
+IGNORE = """
+mutation ($id: ID!) { ignoreInvitation(invitationId: $id) { member { handle } errors { code } } }
+"""
 WITHDRAW = """
 mutation ($id: ID!) { withdrawInvitation(invitationId: $id) { member { handle } errors { code } } }
 """
@@ -77,7 +80,7 @@ async def connect(api: Api, a: Account, b: Account) -> None:
 
 async def chain(api: Api, members: list[Account]) -> None:
     """Connect each member to the next: a path a-b-c-..."""
-    for a, b in zip(members, members[1:], strict=False):
+    for a, b in itertools.pairwise(members):
         await connect(api, a, b)
 
 

@@ -6,11 +6,12 @@ import importlib
 import pkgutil
 
 import cypher
+import demo
 import resolvers
 
 
 def test_every_cypher_file_is_used() -> None:
-    for package in (resolvers, cypher):
+    for package in (resolvers, cypher, demo):
         for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
     importlib.import_module("app")
