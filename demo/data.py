@@ -80,3 +80,74 @@ SETTINGS: dict[str, dict[str, Any]] = {
 
 def email_of(handle: str) -> str:
     return handle.replace("-", ".") + "@example.org"
+
+
+# Connections (each also makes both follow each other, R7). Seen from the demo sign-in,
+# lena-hoffmann: first degree around her, second and third degree further out, and a cluster
+# beyond three hops (out of network). emma-fischer and jan-meier hide their connections.
+CONNECTIONS: list[tuple[str, str]] = [
+    ("lena-hoffmann", "jonas-weber"),
+    ("lena-hoffmann", "mira-schulz"),
+    ("lena-hoffmann", "felix-braun"),
+    ("lena-hoffmann", "sofia-keller"),
+    ("lena-hoffmann", "paul-wagner"),
+    ("lena-hoffmann", "emma-fischer"),
+    ("jonas-weber", "mira-schulz"),
+    ("jonas-weber", "clara-richter"),
+    ("jonas-weber", "elias-koch"),
+    ("mira-schulz", "clara-richter"),
+    ("mira-schulz", "marie-klein"),
+    ("mira-schulz", "ben-schmitt"),
+    ("felix-braun", "lea-zimmermann"),
+    ("felix-braun", "elias-koch"),
+    ("sofia-keller", "hannah-wolf"),
+    ("paul-wagner", "lukas-neumann"),
+    ("emma-fischer", "jan-meier"),
+    ("emma-fischer", "sarah-lehmann"),
+    ("clara-richter", "tim-krueger"),
+    ("marie-klein", "anna-hartmann"),
+    ("lea-zimmermann", "david-lange"),
+    ("jan-meier", "noah-becker"),
+    ("david-lange", "julia-schmid"),
+    ("julia-schmid", "max-werner"),
+    ("max-werner", "laura-krause"),
+    ("laura-krause", "simon-peters"),
+    ("johanna-scholz", "leon-moeller"),
+    ("leon-moeller", "amelie-weiss"),
+    ("philipp-jung", "niklas-vogel"),
+    ("niklas-vogel", "lina-friedrich"),
+    ("jakob-keller", "ella-guenther"),
+    ("finn-berger", "mia-frank"),
+    ("mia-frank", "luca-roth"),
+    ("emilia-beck", "henry-lorenz"),
+    ("ida-baumann", "oskar-franke"),
+    ("karl-schuster", "greta-simon"),
+    ("marlene-boehm", "theo-winter"),
+    ("nina-huber", "katharina-fuchs"),
+]
+
+# One-way follows (R13): the members with the FOLLOW button gather followers.
+FOLLOWS: list[tuple[str, str]] = [
+    (follower, star)
+    for star, followers in {
+        "nina-huber": ["lena-hoffmann", "jonas-weber", "mira-schulz", "tim-krueger",
+                       "ella-guenther", "finn-berger", "mia-frank", "ida-baumann", "greta-simon",
+                       "luca-roth"],
+        "charlotte-hahn": ["lena-hoffmann", "sofia-keller", "julia-schmid", "leon-moeller"],
+        "moritz-kaiser": ["jonas-weber", "elias-koch", "simon-peters", "anton-ludwig"],
+        "katharina-fuchs": ["anna-hartmann", "marlene-boehm"],
+    }.items()
+    for follower in followers
+]  # fmt: skip
+
+# Pending invitations (inviter, invitee, message, ignored by the invitee).
+INVITATIONS: list[tuple[str, str, str | None, bool]] = [
+    ("tom-schmitz", "lena-hoffmann", "We met at the graph meetup in Leipzig.", False),
+    ("hannah-wolf", "lena-hoffmann", None, False),
+    ("lukas-neumann", "lena-hoffmann", "Let's connect!", True),
+    ("lena-hoffmann", "simon-peters", "Loved your talk on query plans.", False),
+    ("lena-hoffmann", "clara-richter", None, False),
+]
+
+# (blocker, blocked)
+BLOCKS: list[tuple[str, str]] = [("lena-hoffmann", "anton-ludwig")]

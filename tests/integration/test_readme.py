@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from cypher.database import Database
-from demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN
 from demo.seed import seed
 from resolvers.passwords import Passwords
 from tests.api import Api
@@ -36,3 +37,54 @@ async def test_demo_seed_is_idempotent(db: Database) -> None:
     assert (first, again) == (50, 0)
     row = await db.read_one("MATCH (m:Member) RETURN count(m) AS members")
     assert row == {"members": 50}
+
+
+DEMO_VIEW = """
+{
+  viewer {
+    invitationsReceived { totalCount } invitationsSent { totalCount }
+    blocked { edges { node { handle } } }
+    peopleYouMayKnow { member { handle } }
+  }
+}
+"""
+DEMO_PROFILE = """
+query ($handle: String!) {
+  member(handle: $handle) {
+    degree primaryButton connections { totalCount } pathFromViewer { handle }
+  }
+}
+"""
+
+
+async def test_demo_network_shows_every_case_for_the_demo_sign_in(api: Api, db: Database) -> None:
+    await seed(db, Passwords(TEST_SETTINGS), DEMO_PASSWORD, 0)
+    signed_in = await api.data(
+        "mutation ($e: String!, $p: String!) {"
+        " signIn(input: {email: $e, password: $p}) { token } }",
+        {"e": DEMO_SIGN_IN, "p": DEMO_PASSWORD},
+    )
+    token = signed_in["signIn"]["token"]
+
+    async def profile(handle: str) -> dict[str, Any]:
+        data = await api.data(DEMO_PROFILE, {"handle": handle}, token)
+        member: dict[str, Any] = data["member"]
+        return member
+
+    people = ("jonas-weber", "clara-richter", "tim-krueger", "julia-schmid")
+    degrees = {handle: (await profile(handle))["degree"] for handle in people}
+    assert degrees == {
+        "jonas-weber": "FIRST", "clara-richter": "SECOND", "tim-krueger": "THIRD",
+        "julia-schmid": "OUT_OF_NETWORK",
+    }  # fmt: skip
+    assert (await profile("nina-huber"))["primaryButton"] == "FOLLOW"
+    assert (await profile("emma-fischer"))["connections"] is None  # connected, but ONLY_ME
+    assert (await profile("jonas-weber"))["connections"]["totalCount"] == 4
+    assert [hop and hop["handle"] for hop in (await profile("tim-krueger"))["pathFromViewer"]] == [
+        "lena-hoffmann", "jonas-weber", None, "tim-krueger"
+    ]  # fmt: skip
+    viewer = (await api.data(DEMO_VIEW, token=token))["viewer"]
+    assert viewer["invitationsReceived"]["totalCount"] == 2  # a third one is ignored
+    assert viewer["invitationsSent"]["totalCount"] == 2
+    assert viewer["blocked"]["edges"] == [{"node": {"handle": "anton-ludwig"}}]
+    assert viewer["peopleYouMayKnow"]
