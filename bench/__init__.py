@@ -1,0 +1,1 @@
+"""Benchmarks: network generator, loader, measurements (see ../shared/design/benchmark.md)."""
