@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import bench
 import cypher
 import demo
 import resolvers
 
 
 def test_every_cypher_file_is_used() -> None:
-    for package in (resolvers, cypher, demo):
+    for package in (resolvers, cypher, demo, bench):
         for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
     importlib.import_module("app")
