@@ -72,10 +72,14 @@ class Write:
     async def run(
         self, work: Callable[[Transaction], Awaitable[UserError | None]]
     ) -> UserError | None:
+        """Run `work` as one transaction; its answer is the refusal, or None when it wrote."""
         error = await self.info.context.db.transaction(work)
+        self.done(error)
+        return error
+
+    def done(self, error: UserError | None) -> None:
         if error is None:
             self.info.context.loaders.clear()  # what this request loaded before is stale now
-        return error
 
     def params(self, **extra: Any) -> dict[str, Any]:
         return {"viewer": self.viewer, "now": self.now_ms, **self.limits, **extra}
@@ -129,22 +133,24 @@ async def _invitation_mutation(
     anyone else (R7, R8). Answers with the other member of the invitation."""
     write = Write(info)
     _, invitation = ids.decode_as(invitation_id, "Invitation")
-    other: list[str] = []
+    limit = info.context.settings.connection_limit
 
-    async def work(tx: Transaction) -> UserError | None:
+    async def work(tx: Transaction) -> tuple[UserError | None, str]:
         row = await tx.one(INVITATION_STATE, invitation=invitation)
         if row is None or row[actor] != write.viewer:
-            return refuse(ErrorCode.NOT_FOUND, "No such invitation.")
-        other[:] = [row["fromId"] if actor == "toId" else row["toId"]]
-        limit = info.context.settings.connection_limit
+            return refuse(ErrorCode.NOT_FOUND, "No such invitation."), ""
+        other = row["fromId"] if actor == "toId" else row["toId"]
         if check_cap and max(row["fromConnections"], row["toConnections"]) >= limit:
-            return refuse(ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections.")
+            return refuse(
+                ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections."
+            ), other
         pair = pair_key(row["fromId"], row["toId"])
         await tx.all(query, **write.params(invitation=invitation, pair=pair))
-        return None
+        return None, other
 
-    error = await write.run(work)
-    return await member_payload(info, other[0] if other else "", error)
+    error, other = await info.context.db.transaction(work)
+    write.done(error)
+    return await member_payload(info, other, error)
 
 
 async def accept_invitation(info: Info, invitation_id: str) -> RelationshipPayload:
@@ -230,19 +236,20 @@ async def _followable(info: Info, type_name: str, key: str) -> Member | Company 
 async def block(info: Info, member_id: str) -> BlockPayload:
     write = Write(info)
     _, member = ids.decode_as(member_id, "Member")
-    blocked: list[BlockedMember] = []
 
-    async def work(tx: Transaction) -> UserError | None:
+    async def work(tx: Transaction) -> UserError | BlockedMember:
         # A member already in a block with the viewer is hidden: NOT_FOUND, even to the blocker.
         if error := visible_target(await write.pair_state(tx, member)):
             return error
         row = await tx.one(BLOCK_MEMBER, **write.params(member=member))
         assert row is not None
-        blocked[:] = [BlockedMember.from_record(row)]
-        return None
+        return BlockedMember.from_record(row)
 
-    error = await write.run(work)
-    return BlockPayload(blocked=None if error else blocked[0], errors=[error] if error else [])
+    answer = await info.context.db.transaction(work)
+    if isinstance(answer, UserError):
+        return BlockPayload(blocked=None, errors=[answer])
+    write.done(None)
+    return BlockPayload(blocked=answer, errors=[])
 
 
 async def unblock(info: Info, member_id: str) -> BlockPayload:
@@ -253,5 +260,5 @@ async def unblock(info: Info, member_id: str) -> BlockPayload:
     row = await info.context.db.write_one(UNBLOCK_MEMBER, viewer=write.viewer, member=member)
     if row is None:  # no block of the viewer's: the member is missing or blocked the viewer
         return BlockPayload(blocked=None, errors=[NOT_FOUND])
-    info.context.loaders.clear()
+    write.done(None)
     return BlockPayload(blocked=BlockedMember.from_record(row), errors=[])
