@@ -1,7 +1,7 @@
 // How viewer $viewer stands with each member of $ids the viewer may see (a block hides, R18),
 // one row per member, any order: the degree (R10: shortest path of at most 3 connections that
 // avoids every member in a block with the viewer), the relationship (R11, R12, R13), and the
-// inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8).
+// inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8), InMail (R16).
 MATCH (v:Member {id: $viewer})
 WITH v,
      COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds,
@@ -40,7 +40,10 @@ RETURN m.id AS id,
        COUNT { (v)-[:CONNECTED]-(mutual:Member)-[:CONNECTED]-(m) WHERE mutual <> v AND mutual <> m }
          AS mutualConnectionCount,
        v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS') AS canViewConnections,
-       c IS NOT NULL AS canMessage,
+       c IS NOT NULL
+         OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) } AS canMessage,
+       c IS NULL AND v <> m AND m.acceptsInMail AND (m.openProfile OR v.inMailCredits > 0)
+         AS canInMail,
        m.primaryButton AS primaryButton,
        m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL AS canFollow,
        NOT (viewerAtCap OR quotaUsedUp

@@ -43,3 +43,70 @@ async def viewer_list(
         "blocked": BLOCKED_MEMBERS,
     }[which]
     return await fetch_page(context.db, query, first, after, viewer=viewer)
+
+
+MEMBER_POSTS = cypher.query("member_posts")
+COMPANY_POSTS = cypher.query("company_posts")
+FEED = cypher.query("feed")
+COMPANY_FOLLOWERS = cypher.query("company_followers")
+COMPANY_EMPLOYEES = cypher.query("company_employees")
+COMPANY_ADMINS = cypher.query("company_admins")
+VIEWER_CONVERSATIONS = cypher.query("viewer_conversations")
+
+
+async def member_posts(
+    context: Context, member: str, first: int | None, after: str | None
+) -> Page | None:
+    """R17: the member's posts the viewer may see; none for anonymous callers (R24)."""
+    if context.viewer_id is None:
+        return None
+    return await fetch_page(
+        context.db, MEMBER_POSTS, first, after, viewer=context.viewer_id, member=member
+    )
+
+
+async def company_posts(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    if context.viewer_id is None:
+        return None
+    return await fetch_page(context.db, COMPANY_POSTS, first, after, company=company)
+
+
+async def feed(context: Context, viewer: str, first: int | None, after: str | None) -> Page | None:
+    return await fetch_page(context.db, FEED, first, after, viewer=viewer)
+
+
+async def company_followers(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    """R20: None unless the viewer is one of the company's admins."""
+    if context.viewer_id is None:
+        return None
+    return await fetch_page(
+        context.db, COMPANY_FOLLOWERS, first, after, viewer=context.viewer_id, company=company
+    )
+
+
+async def company_employees(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    if context.viewer_id is None:
+        return None
+    return await fetch_page(
+        context.db, COMPANY_EMPLOYEES, first, after, viewer=context.viewer_id, company=company
+    )
+
+
+async def company_admins(context: Context, company: str) -> list[str] | None:
+    """R20: the admins' ids, or None unless the viewer is one of them."""
+    if context.viewer_id is None:
+        return None
+    row = await context.db.read_one(COMPANY_ADMINS, viewer=context.viewer_id, company=company)
+    return list(row["ids"]) if row else None
+
+
+async def conversations(
+    context: Context, viewer: str, first: int | None, after: str | None
+) -> Page | None:
+    return await fetch_page(context.db, VIEWER_CONVERSATIONS, first, after, viewer=viewer)

@@ -16,6 +16,11 @@ from settings import Settings
 MEMBER_CARDS = cypher.query("member_cards")
 COMPANY_CARDS = cypher.query("company_cards")
 MEMBER_RELATIONS = cypher.query("member_relations")
+COMPANY_RELATIONS = cypher.query("company_relations")
+POST_CARDS = cypher.query("post_cards")
+CONVERSATION_CARDS = cypher.query("conversation_cards")
+MESSAGE_CARDS = cypher.query("message_cards")
+INVITATION_CARDS = cypher.query("invitation_cards")
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 
@@ -59,4 +64,18 @@ class Loaders:
         self.company_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, COMPANY_CARDS))
         self.relations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, MEMBER_RELATIONS, viewer=viewer, **limit_params(self._settings, self._now))
+        )
+        # The rest needs a signed-in viewer; anonymous requests never reach them.
+        self.company_relations: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, COMPANY_RELATIONS, viewer=viewer)
+        )
+        self.posts: DataLoader[str, Row | None] = DataLoader(_by_id(db, POST_CARDS, viewer=viewer))
+        self.conversations: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, CONVERSATION_CARDS, viewer=viewer)
+        )
+        self.messages: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, MESSAGE_CARDS, viewer=viewer)
+        )
+        self.invitations: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, INVITATION_CARDS, viewer=viewer)
         )

@@ -12,8 +12,18 @@ from resolvers.context import Info, require_viewer
 from resolvers.validation import check_headline, check_name, clean_headline
 from schema import ids
 from schema.accounts import MemberPayload, SettingsPayload, UpdateProfileInput, UpdateSettingsInput
+from schema.content import Message, load_conversation, load_post
 from schema.errors import UserError, invalid_input
-from schema.members import Company, Member, MemberConnection, MemberSettings, Node, load_member
+from schema.members import (
+    Company,
+    Invitation,
+    Member,
+    MemberConnection,
+    MemberSettings,
+    Node,
+    load_company,
+    load_member,
+)
 from schema.viewer import Viewer
 
 MEMBER_ID_BY_HANDLE = cypher.query("member_id_by_handle")
@@ -33,18 +43,28 @@ async def company(info: Info, handle: str) -> Company | None:
     return await load_company(info, row["id"]) if row else None
 
 
-async def load_company(info: Info, company_id: str) -> Company | None:
-    record = await info.context.loaders.company_cards.load(company_id)
-    return Company.from_record(record) if record else None
-
-
 async def node(info: Info, global_id: strawberry.ID) -> Node | None:
+    """Any object by its ID, answering only what the viewer may see (null otherwise)."""
     type_name, key = ids.decode(global_id)
     if type_name == "Member":
         return await load_member(info, key)
     if type_name == "Company":
         return await load_company(info, key)
-    return None  # posts, invitations, conversations and messages come with their issues
+    if info.context.viewer_id is None:  # the rest is never public (R24)
+        return None
+    if type_name == "Post":
+        return await load_post(info, key)
+    if type_name == "Conversation":
+        return await load_conversation(info, key)
+    loader = (
+        info.context.loaders.messages
+        if type_name == "Message"
+        else info.context.loaders.invitations
+    )
+    record = await loader.load(key)
+    if record is None:
+        return None
+    return Message.from_record(record) if type_name == "Message" else Invitation.from_record(record)
 
 
 async def search_members(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers import accounts, members, network
+from resolvers import accounts, companies, members, messaging, network, posts
 from resolvers.context import Info
 from schema.accounts import (
     AuthPayload,
@@ -16,6 +16,7 @@ from schema.accounts import (
     UpdateProfileInput,
     UpdateSettingsInput,
 )
+from schema.content import Conversation, Message, Post
 from schema.extensions import MaskUnexpectedErrors
 from schema.members import Company, Member, MemberConnection, Node
 from schema.network import (
@@ -23,6 +24,17 @@ from schema.network import (
     FollowPayload,
     RelationshipPayload,
     SendInvitationInput,
+)
+from schema.posts import (
+    CompanyPayload,
+    CreateCompanyInput,
+    CreatePostInput,
+    DeletePayload,
+    MessagePayload,
+    PostPayload,
+    SendInMailInput,
+    SendMessageInput,
+    SharePostInput,
 )
 from schema.viewer import Viewer
 
@@ -123,10 +135,49 @@ class Mutation:
     async def unblock(self, info: Info, member_id: strawberry.ID) -> BlockPayload:
         return await network.unblock(info, member_id)
 
+    @strawberry.mutation
+    async def create_post(self, info: Info, input: CreatePostInput) -> PostPayload:
+        return await posts.create_post(info, input)
+
+    @strawberry.mutation
+    async def share_post(self, info: Info, input: SharePostInput) -> PostPayload:
+        return await posts.share_post(info, input)
+
+    @strawberry.mutation
+    async def delete_post(self, info: Info, post_id: strawberry.ID) -> DeletePayload:
+        return await posts.delete_post(info, post_id)
+
+    @strawberry.mutation(
+        description="A message to a connection, or within a conversation that holds an InMail "
+        "(R12, R16)."
+    )
+    async def send_message(self, info: Info, input: SendMessageInput) -> MessagePayload:
+        return await messaging.send_message(info, input)
+
+    @strawberry.mutation
+    async def send_in_mail(self, info: Info, input: SendInMailInput) -> MessagePayload:
+        return await messaging.send_inmail(info, input)
+
+    @strawberry.mutation
+    async def create_company(self, info: Info, input: CreateCompanyInput) -> CompanyPayload:
+        return await companies.create_company(info, input)
+
+    @strawberry.mutation
+    async def add_company_admin(
+        self, info: Info, company_id: strawberry.ID, member_id: strawberry.ID
+    ) -> CompanyPayload:
+        return await companies.add_company_admin(info, company_id, member_id)
+
+    @strawberry.mutation(description="State (companyId) or clear (null) where the viewer works.")
+    async def set_workplace(
+        self, info: Info, company_id: strawberry.ID | None = None
+    ) -> MemberPayload:
+        return await companies.set_workplace(info, company_id)
+
 
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
-    types=[Member, Company],
+    types=[Member, Company, Post, Conversation, Message],
     extensions=[MaskUnexpectedErrors],
 )

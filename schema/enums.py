@@ -56,3 +56,15 @@ class ViewerAction(Enum):
     IGNORE = "IGNORE"
     REMOVE_CONNECTION = "REMOVE_CONNECTION"
     BLOCK = "BLOCK"
+
+
+@strawberry.enum
+class Audience(Enum):
+    ANYONE = "ANYONE"
+    CONNECTIONS = "CONNECTIONS"
+
+
+@strawberry.enum
+class ConversationKind(Enum):
+    DIRECT = "DIRECT"
+    INMAIL = "INMAIL"

@@ -47,3 +47,16 @@ class UserError:
 def invalid_input(field: str, message: str) -> UserError:
     """INVALID_INPUT for one field of the mutation's `input` argument."""
     return UserError(code=ErrorCode.INVALID_INPUT, message=message, field=["input", field])
+
+
+class Refused(Exception):
+    """Raised inside a transaction to refuse by the rules: the transaction rolls back, so a
+    refused mutation changes nothing, and the refusal becomes the payload's `errors`."""
+
+    def __init__(self, error: UserError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def refusal(code: ErrorCode, message: str, retry_after: datetime | None = None) -> UserError:
+    return UserError(code=code, message=message, retry_after=retry_after)

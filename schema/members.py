@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from resolvers import lists, paths
-from resolvers.actions import Actions, ProfileState, member_actions
+from resolvers.actions import Actions, ProfileState, company_actions, member_actions
 from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
 from schema import ids
@@ -23,6 +23,9 @@ from schema.enums import (
     WhoCanFollow,
 )
 from schema.pages import PageInfo
+
+if TYPE_CHECKING:
+    from schema.content import PostConnection
 
 
 def native_datetime(value: Any) -> datetime:
@@ -37,24 +40,6 @@ def optional_datetime(value: Any) -> datetime | None:
 @strawberry.interface
 class Node:
     id: strawberry.ID
-
-
-@strawberry.type
-class Company(Node):
-    handle: str
-    name: str
-    description: str | None
-    follower_count: int
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Company:
-        return cls(
-            id=ids.encode("Company", record["id"]),
-            handle=record["handle"],
-            name=record["name"],
-            description=record["description"],
-            follower_count=record["followerCount"],
-        )
 
 
 @strawberry.type
@@ -133,6 +118,7 @@ def profile_state(record: Mapping[str, Any]) -> ProfileState:
         chosen_button=ProfileButton(record["primaryButton"]),
         can_connect=record["canConnect"],
         can_follow=record["canFollow"],
+        can_inmail=record["canInMail"],
     )
 
 
@@ -151,10 +137,17 @@ class Member(Node):
 
     @strawberry.field(description="The member's current workplace (R20).")
     async def works_at(self, info: Info) -> Company | None:
-        if self.works_at_id is None:
-            return None
-        record = await info.context.loaders.company_cards.load(self.works_at_id)
-        return Company.from_record(record) if record else None
+        return await load_company(info, self.works_at_id) if self.works_at_id else None
+
+    @strawberry.field(description="The member's posts that the viewer may see (R17), newest first.")
+    async def posts(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[PostConnection, strawberry.lazy("schema.content")]:
+        from schema.content import PostConnection  # that module imports this one
+
+        return await PostConnection.of(
+            info, await lists.member_posts(info.context, self.key, first, after)
+        )
 
     @strawberry.field(description="Null for anonymous viewers.")
     async def degree(self, info: Info) -> Degree | None:
@@ -257,6 +250,82 @@ class MemberConnection:
             if member is not None  # removed between the two queries of this request
         ]
         return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
+
+
+@strawberry.type
+class Company(Node):
+    key: strawberry.Private[str]
+    handle: str
+    name: str
+    description: str | None
+    follower_count: int
+
+    @strawberry.field(description="Null for anonymous viewers.")
+    async def is_following(self, info: Info) -> bool | None:
+        relation = await self._relation(info)
+        return bool(relation["isFollowing"]) if relation else None
+
+    @strawberry.field
+    async def is_admin(self, info: Info) -> bool:
+        relation = await self._relation(info)
+        return bool(relation and relation["isAdmin"])
+
+    @strawberry.field
+    async def actions(self, info: Info) -> ViewerActions:
+        return ViewerActions.of(company_actions(await self.is_following(info)))
+
+    @strawberry.field
+    async def posts(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated[PostConnection, strawberry.lazy("schema.content")]:
+        from schema.content import PostConnection  # that module imports this one
+
+        return await PostConnection.of(
+            info, await lists.company_posts(info.context, self.key, first, after)
+        )
+
+    @strawberry.field(description="Visible to the company's admins only (R20).")
+    async def followers(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection | None:
+        page = await lists.company_followers(info.context, self.key, first, after)
+        return await MemberConnection.of(info, page) if page else None
+
+    @strawberry.field(description="Visible to the company's admins only (R20).")
+    async def admins(self, info: Info) -> list[Member] | None:
+        admin_ids = await lists.company_admins(info.context, self.key)
+        if admin_ids is None:
+            return None
+        members = await asyncio.gather(*(load_member(info, key) for key in admin_ids))
+        return [member for member in members if member is not None]
+
+    @strawberry.field
+    async def employees(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> MemberConnection:
+        page = await lists.company_employees(info.context, self.key, first, after)
+        return await MemberConnection.of(info, page) if page else MemberConnection.empty()
+
+    async def _relation(self, info: Info) -> Mapping[str, Any] | None:
+        if info.context.viewer_id is None:
+            return None
+        return await info.context.loaders.company_relations.load(self.key)
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Company:
+        return cls(
+            id=ids.encode("Company", record["id"]),
+            key=record["id"],
+            handle=record["handle"],
+            name=record["name"],
+            description=record["description"],
+            follower_count=record["followerCount"],
+        )
+
+
+async def load_company(info: Info, company_id: str) -> Company | None:
+    record = await info.context.loaders.company_cards.load(company_id)
+    return Company.from_record(record) if record else None
 
 
 @strawberry.type(name="Settings")

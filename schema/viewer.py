@@ -14,6 +14,7 @@ from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
 from resolvers.quota import invitation_quota
 from schema import ids
+from schema.content import ConversationConnection, PostConnection
 from schema.members import (
     Company,
     Invitation,
@@ -175,6 +176,22 @@ class Viewer:
         )
 
     @strawberry.field
+    async def feed(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> PostConnection:
+        return await PostConnection.of(
+            info, await lists.feed(info.context, self.member_id, first, after)
+        )
+
+    @strawberry.field
+    async def conversations(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> ConversationConnection:
+        return await ConversationConnection.of(
+            info, await self._page(info, "conversations", first, after)
+        )
+
+    @strawberry.field
     async def blocked(
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> BlockedMemberConnection:
@@ -193,7 +210,10 @@ class Viewer:
         return list(await asyncio.gather(*(_suggestion(info, row) for row in rows)))
 
     async def _page(self, info: Info, which: str, first: int | None, after: str | None) -> Page:
-        page = await lists.viewer_list(info.context, which, self.member_id, first, after)
+        if which == "conversations":
+            page = await lists.conversations(info.context, self.member_id, first, after)
+        else:
+            page = await lists.viewer_list(info.context, which, self.member_id, first, after)
         assert page is not None  # the viewer's own lists are never hidden from the viewer
         return page
 

@@ -1,0 +1,23 @@
+// One page of viewer $viewer's feed (R19): posts by the viewer, by the members the viewer
+// follows where the follow is not hidden (R13) and the post's audience lets the viewer see it
+// (R17), and by the companies the viewer follows. Newest first; each item: `id`, `cursor`
+// [createdAt in ms, id]. Blocks remove follows (R18), so no blocked author is followed.
+MATCH (v:Member {id: $viewer})
+CALL (v) {
+  MATCH (v)-[:POSTED]->(p:Post)
+  RETURN p
+  UNION
+  MATCH (v)-[:FOLLOWS]->(author:Member)-[:POSTED]->(p:Post)
+  WITH v, author, p, EXISTS { (v)-[:CONNECTED]-(author) } AS connected
+  WHERE (author.whoCanFollow = 'EVERYONE' OR connected)
+    AND (p.audience = 'ANYONE' OR connected)
+  RETURN p
+  UNION
+  MATCH (v)-[:FOLLOWS]->(:Company)-[:POSTED]->(p:Post)
+  RETURN p
+}
+WITH p, [p.createdAt.epochMillis, p.id] AS cursor
+WHERE $after IS NULL OR cursor < $after
+ORDER BY cursor DESC
+LIMIT $limit
+RETURN collect({id: p.id, cursor: cursor}) AS items
