@@ -103,7 +103,7 @@ async def company_admins(context: Context, company: str) -> list[str] | None:
     if context.viewer_id is None:
         return None
     row = await context.db.read_one(COMPANY_ADMINS, viewer=context.viewer_id, company=company)
-    return list(row["ids"]) if row else None
+    return list(row["ids"]) if row and row["ids"] is not None else None
 
 
 async def conversations(
