@@ -25,7 +25,7 @@ from cypher.migrate import apply_migrations, is_migrated
 from resolvers.context import Context, Services, build_context
 from resolvers.errors import Unauthenticated
 from resolvers.passwords import Passwords
-from schema import schema
+from schema.root import schema
 from settings import Settings, load_settings
 
 log = logging.getLogger("vernetzt")

@@ -6,13 +6,26 @@ import uuid
 
 import cypher
 from cypher.database import Database
-from demo.data import BLOCKS, CONNECTIONS, FOLLOWS, INVITATIONS, PEOPLE, SETTINGS, email_of
+from demo.data import (
+    BLOCKS,
+    COMPANIES,
+    CONNECTIONS,
+    FOLLOWS,
+    INVITATIONS,
+    MESSAGES,
+    PEOPLE,
+    POSTS,
+    SETTINGS,
+    email_of,
+)
 from resolvers.passwords import Passwords
 from resolvers.validation import email_key
 
 EXISTING_HANDLES = cypher.query("demo_existing_handles")
 SEED_MEMBERS = cypher.query("demo_seed_members")
 SEED_NETWORK = cypher.query("demo_seed_network")
+SEED_CONTENT = cypher.query("demo_seed_content")
+MEMBER_IDS = cypher.query("demo_member_ids")
 
 
 async def seed(db: Database, passwords: Passwords, password: str, inmail_credits: int) -> int:
@@ -22,7 +35,7 @@ async def seed(db: Database, passwords: Passwords, password: str, inmail_credits
     present = set(existing["handles"]) if existing else set()
     members = [
         {
-            "id": str(uuid.uuid4()),
+            "id": fixed_id("member", handle),
             "handle": handle,
             "name": name,
             "headline": headline,
@@ -41,11 +54,46 @@ async def seed(db: Database, passwords: Passwords, password: str, inmail_credits
         connections=CONNECTIONS,
         follows=FOLLOWS,
         invitations=[
-            # A fixed id per pair: seeding again finds the same invitation.
-            {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"vernetzt-demo:{a}:{b}")), "from": a,
+            {"id": fixed_id("invitation", a, b), "from": a,
              "to": b, "message": message, "ignored": ignored}
             for a, b, message, ignored in INVITATIONS
         ],
         blocks=BLOCKS,
     )  # fmt: skip
+    await seed_content(db)
     return len(members)
+
+
+def fixed_id(*parts: str) -> str:
+    """The same id on every run, so that seeding again finds what it made before."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "vernetzt-demo:" + ":".join(parts)))
+
+
+async def seed_content(db: Database) -> None:
+    row = await db.read_one(MEMBER_IDS, handles=[handle for handle, _, _ in PEOPLE])
+    member_ids: dict[str, str] = dict(row["pairs"]) if row else {}
+
+    def pair(a: str, b: str) -> str:
+        return ":".join(sorted((member_ids[a], member_ids[b])))
+
+    await db.write(
+        SEED_CONTENT,
+        companies=[
+            {"handle": handle, "id": fixed_id("company", handle), "name": name,
+             "description": description, "admins": admins, "followers": followers,
+             "employees": employees}
+            for handle, name, description, admins, followers, employees in COMPANIES
+        ],
+        posts=[
+            {"id": fixed_id("post", key), "author": author, "text": text, "audience": audience,
+             "hoursAgo": hours, "sharedId": fixed_id("post", shared) if shared else None}
+            for key, author, text, audience, hours, shared in POSTS
+        ],
+        messages=[
+            {"id": fixed_id("message", str(i)),
+             "conversationId": fixed_id("conversation", *sorted((a, b))),
+             "pair": pair(a, b), "from": a, "to": b, "kind": kind, "subject": subject,
+             "body": body, "hoursAgo": hours}
+            for i, (a, b, kind, subject, body, hours) in enumerate(MESSAGES)
+        ],
+    )  # fmt: skip

@@ -14,7 +14,7 @@ EXPORT = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
 
 
 def exported_text() -> str:
-    from schema import schema
+    from schema.root import schema
 
     return schema.as_str() + "\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cypher.database import Database
-from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN
+from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN, email_of
 from demo.seed import seed
 from resolvers.passwords import Passwords
 from tests.api import Api
@@ -17,17 +17,35 @@ from tests.conftest import TEST_SETTINGS
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-def block_after(marker: str, text: str) -> str:
-    match = re.search(rf"<!-- {marker} -->\s*```\w*\n(.*?)```", text, re.DOTALL)
-    assert match, f"README lacks the block after <!-- {marker} -->"
-    return match.group(1)
+EXAMPLE = re.compile(
+    r"<!-- example as=([\w-]+) -->\s*```graphql\n(.*?)```\s*.*?<!-- answer -->\s*```json\n(.*?)```",
+    re.DOTALL,
+)
 
 
-async def test_readme_example_answers_as_shown(api: Api, db: Database) -> None:
+def examples(text: str) -> list[tuple[str, str, str]]:
+    """(viewer handle or 'anonymous', query, answer) of every README example, in order."""
+    found = EXAMPLE.findall(text)
+    assert found, "the README has no example"
+    return [(viewer, query, answer) for viewer, query, answer in found]
+
+
+async def sign_in(api: Api, handle: str) -> str:
+    data = await api.data(
+        "mutation ($e: String!, $p: String!) {"
+        " signIn(input: {email: $e, password: $p}) { token } }",
+        {"e": email_of(handle), "p": DEMO_PASSWORD},
+    )
+    return str(data["signIn"]["token"])
+
+
+async def test_readme_examples_answer_as_shown(api: Api, db: Database) -> None:
     await seed(db, Passwords(TEST_SETTINGS), DEMO_PASSWORD, 0)
-    text = README.read_text()
-    answer = await api.run(block_after("readme-example-query", text))
-    assert answer == json.loads(block_after("readme-example-answer", text))
+    answers = []
+    for viewer, query, answer in examples(README.read_text()):
+        token = None if viewer == "anonymous" else await sign_in(api, viewer)
+        answers.append((await api.run(query, token=token), json.loads(answer)))
+    assert [got for got, _ in answers] == [want for _, want in answers]
 
 
 async def test_demo_seed_is_idempotent(db: Database) -> None:
@@ -45,7 +63,10 @@ DEMO_VIEW = """
     invitationsReceived { totalCount } invitationsSent { totalCount }
     blocked { edges { node { handle } } }
     peopleYouMayKnow { member { handle } }
+    conversations { edges { node { kind with { handle } } } }
+    feed(first: 50) { edges { node { isShare audience author { __typename } } } }
   }
+  company(handle: "nordlicht-labs") { isAdmin followerCount employees { totalCount } }
 }
 """
 DEMO_PROFILE = """
@@ -90,3 +111,15 @@ async def test_demo_network_shows_every_case_for_the_demo_sign_in(api: Api, db: 
     assert viewer["invitationsSent"]["totalCount"] == 2
     assert viewer["blocked"]["edges"] == [{"node": {"handle": "anton-ludwig"}}]
     assert viewer["peopleYouMayKnow"]
+    kinds = {
+        (c["node"]["kind"], c["node"]["with"]["handle"]) for c in viewer["conversations"]["edges"]
+    }
+    assert kinds == {
+        ("DIRECT", "jonas-weber"), ("DIRECT", "mira-schulz"), ("INMAIL", "katharina-fuchs")
+    }  # fmt: skip
+    feed = [edge["node"] for edge in viewer["feed"]["edges"]]
+    assert any(post["isShare"] for post in feed)
+    assert any(post["audience"] == "CONNECTIONS" for post in feed)
+    assert any(post["author"]["__typename"] == "Company" for post in feed)
+    company = (await api.data(DEMO_VIEW, token=token))["company"]
+    assert company == {"isAdmin": True, "followerCount": 4, "employees": {"totalCount": 2}}
