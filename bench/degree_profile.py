@@ -16,18 +16,14 @@ import sys
 import time
 from collections import deque
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import localneo4j
-from bench.generate import TIERS, Network, generate
-from bench.load import load
-from cypher.database import Database, open_driver
-from cypher.migrate import apply_migrations
+from bench.generate import Network
+from bench.store import ROOT, loaded_store
+from cypher.database import Database
 from resolvers.loaders import MEMBER_RELATIONS, limit_params
 from settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 5
 
 
@@ -122,28 +118,13 @@ def cases(network: Network) -> list[tuple[str, int, int]]:
 
 
 async def main(tier_name: str) -> int:
-    tier = TIERS[tier_name]
-    network = generate(tier)
-    # An unreachable member: one with no connection at all.
-    network.ids.append("unreachable-member")
-    server = localneo4j.start(ROOT / "bench" / "data" / tier_name)
-    driver = open_driver(server.uri, "", "")
-    try:
-        db = Database(driver, "neo4j")
-        await apply_migrations(db)
-        row = await db.read_one("MATCH (m:Member) RETURN count(m) AS members")
-        if not row or row["members"] != len(network.ids):
-            await db.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
-            seconds = await load(db, network)
-            print(
-                f"loaded {len(network.ids):,} members, {len(network.connections):,} "
-                f"connections in {seconds:.0f} s"
-            )
+    async with loaded_store(tier_name) as store:
+        network, db = store.network, store.db
         lines = [
             f"# Degree at scale: tier {tier_name}",
             "",
             f"{len(network.ids):,} members, {len(network.connections):,} connections "
-            f"(seed {network.seed}); Neo4j {server.version} on this 2-core machine. Query: "
+            f"(seed {network.seed}); Neo4j {store.version} on this 2-core machine. Query: "
             "`cypher/member_relations.cypher` for one member (degree, relationship and the "
             f"inputs of the buttons), db hits from PROFILE, time the median of {REPEATS} runs.",
             "",
@@ -156,12 +137,9 @@ async def main(tier_name: str) -> int:
             )
             lines.append(f"| {label} | {degree} | {hits:,} | {path_hits:,} | {millis:.1f} |")
             print(lines[-1])
-        out = ROOT / "docs" / "degree-at-scale.md"
-        out.write_text("\n".join(lines) + "\n")
-        print(f"wrote {out}")
-    finally:
-        await driver.close()
-        server.stop()
+    out = ROOT / "docs" / "degree-at-scale.md"
+    out.write_text("\n".join(lines) + "\n")
+    print(f"wrote {out}")
     return 0
 
 

@@ -28,14 +28,18 @@ class Tier:
     median: float
     mean: float
     max_connections: int
+    companies: int
+    posts_per_member: int
 
 
 TIERS = {
-    "XS": Tier("XS", 1_000, 10, 20, 200),
-    "S": Tier("S", 10_000, 18, 40, 1_000),
-    "M": Tier("M", 100_000, 30, 60, 5_000),
-    "L": Tier("L", 1_000_000, 22, 50, 30_000),
+    "XS": Tier("XS", 1_000, 10, 20, 200, 20, 3),
+    "S": Tier("S", 10_000, 18, 40, 1_000, 200, 10),
+    "M": Tier("M", 100_000, 30, 60, 5_000, 2_000, 10),
+    "L": Tier("L", 1_000_000, 22, 50, 30_000, 20_000, 5),
 }
+POSTS_PER_COMPANY = 5
+TWO_YEARS_HOURS = 2 * 365 * 24
 
 
 @dataclass
@@ -47,6 +51,9 @@ class Network:
     follows: list[tuple[int, int]] = field(default_factory=list)
     follow_button: set[int] = field(default_factory=set)
     hidden_connections: set[int] = field(default_factory=set)
+    company_follows: list[tuple[int, int]] = field(default_factory=list)  # (member, company)
+    # (author index, hours ago, audience); authors >= len(ids) are companies
+    posts: list[tuple[int, int, str]] = field(default_factory=list)
 
     def degree_histogram(self) -> dict[int, int]:
         counts = [0] * len(self.ids)
@@ -102,7 +109,30 @@ def generate(tier: Tier, seed: int = 42) -> Network:
     network = Network(tier, seed, ids, sorted(edges))
     _add_celebrities(network, rng)
     network.hidden_connections = {i for i in range(n) if rng.random() < 0.15}
+    _add_companies_and_posts(network, rng)
     return network
+
+
+def _add_companies_and_posts(network: Network, rng: random.Random) -> None:
+    """Companies gather followers by a power law; posts are 70% ANYONE, 30% CONNECTIONS,
+    spread over two years."""
+    n, tier = len(network.ids), network.tier
+    follows: set[tuple[int, int]] = set()
+    for company in range(tier.companies):
+        size = min(n // 20, int(rng.paretovariate(1.3) * 5))
+        follows.update((member, company) for member in rng.sample(range(n), size))
+    network.company_follows = sorted(follows)
+    posts = [
+        (author, rng.randrange(TWO_YEARS_HOURS), "ANYONE" if rng.random() < 0.7 else "CONNECTIONS")
+        for author in range(n)
+        for _ in range(tier.posts_per_member)
+    ]
+    posts += [
+        (n + company, rng.randrange(TWO_YEARS_HOURS), "ANYONE")
+        for company in range(tier.companies)
+        for _ in range(POSTS_PER_COMPANY)
+    ]
+    network.posts = posts
 
 
 def _add_celebrities(network: Network, rng: random.Random) -> None:

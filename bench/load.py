@@ -12,6 +12,9 @@ from cypher.database import Database
 LOAD_MEMBERS = cypher.query("bench_load_members")
 LOAD_CONNECTIONS = cypher.query("bench_load_connections")
 LOAD_FOLLOWS = cypher.query("bench_load_follows")
+LOAD_COMPANIES = cypher.query("bench_load_companies")
+LOAD_COMPANY_FOLLOWS = cypher.query("bench_load_company_follows")
+LOAD_POSTS = cypher.query("bench_load_posts")
 BATCH = 5_000
 
 
@@ -43,14 +46,34 @@ async def load(db: Database, network: Network) -> float:
     for start in range(0, len(members), BATCH):
         await db.write(LOAD_MEMBERS, members=members[start : start + BATCH])
         _progress("members", min(start + BATCH, len(members)), len(members), started)
+    companies = company_ids(network)
+    await db.write(LOAD_COMPANIES, companies=[
+        {"id": key, "handle": f"c{index}", "name": f"Company {index}"}
+        for index, key in enumerate(companies)
+    ])  # fmt: skip
     ids = network.ids
-    for label, query, pairs in (
-        ("connections", LOAD_CONNECTIONS, network.connections),
-        ("follows", LOAD_FOLLOWS, network.follows),
+    for label, query, pairs, targets in (
+        ("connections", LOAD_CONNECTIONS, network.connections, ids),
+        ("follows", LOAD_FOLLOWS, network.follows, ids),
+        ("company follows", LOAD_COMPANY_FOLLOWS, network.company_follows, companies),
     ):
         begun, done = time.monotonic(), 0
         for batch in batches(pairs, BATCH):
-            await db.write(query, pairs=[[ids[a], ids[b]] for a, b in batch])
+            await db.write(query, pairs=[[ids[a], targets[b]] for a, b in batch])
             done += len(batch)
             _progress(label, done, len(pairs), begun)
+    authors = ids + companies
+    begun = time.monotonic()
+    for start in range(0, len(network.posts), BATCH):
+        posts = network.posts[start : start + BATCH]
+        await db.write(LOAD_POSTS, posts=[
+            {"id": f"p{start + i}", "author": authors[author], "hoursAgo": hours,
+             "audience": audience, "text": f"Post {start + i} of {authors[author][:8]}"}
+            for i, (author, hours, audience) in enumerate(posts)
+        ])  # fmt: skip
+        _progress("posts", start + len(posts), len(network.posts), begun)
     return time.monotonic() - started
+
+
+def company_ids(network: Network) -> list[str]:
+    return [f"company-{index}" for index in range(network.tier.companies)]

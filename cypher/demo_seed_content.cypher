@@ -27,8 +27,9 @@ CALL {
 }
 CALL {
   UNWIND $posts AS post
-  MATCH (author {handle: post.author})
-  WHERE author:Member OR author:Company
+  OPTIONAL MATCH (member:Member {handle: post.author})
+  OPTIONAL MATCH (company:Company {handle: post.author})
+  WITH post, coalesce(member, company) AS author
   MERGE (p:Post {id: post.id})
     ON CREATE SET p.text = post.text, p.audience = post.audience,
                   p.createdAt = datetime() - duration({hours: post.hoursAgo}),

@@ -7,10 +7,12 @@ CALL (v) {
   MATCH (v)-[:POSTED]->(p:Post)
   RETURN p
   UNION
-  MATCH (v)-[:FOLLOWS]->(author:Member)-[:POSTED]->(p:Post)
-  WITH v, author, p, EXISTS { (v)-[:CONNECTED]-(author) } AS connected
-  WHERE (author.whoCanFollow = 'EVERYONE' OR connected)
-    AND (p.audience = 'ANYONE' OR connected)
+  MATCH (v)-[:FOLLOWS]->(author:Member)
+  // Once per author, not once per post.
+  WITH v, author, EXISTS { (v)-[:CONNECTED]-(author) } AS connected
+  WHERE author.whoCanFollow = 'EVERYONE' OR connected
+  MATCH (author)-[:POSTED]->(p:Post)
+  WHERE p.audience = 'ANYONE' OR connected
   RETURN p
   UNION
   MATCH (v)-[:FOLLOWS]->(:Company)-[:POSTED]->(p:Post)

@@ -13,6 +13,13 @@ VIEWER_FOLLOWING = cypher.query("viewer_following")
 INVITATIONS_RECEIVED = cypher.query("invitations_received")
 INVITATIONS_SENT = cypher.query("invitations_sent")
 BLOCKED_MEMBERS = cypher.query("blocked_members")
+VIEWER_CONVERSATIONS = cypher.query("viewer_conversations")
+MEMBER_POSTS = cypher.query("member_posts")
+COMPANY_POSTS = cypher.query("company_posts")
+FEED = cypher.query("feed")
+COMPANY_FOLLOWERS = cypher.query("company_followers")
+COMPANY_EMPLOYEES = cypher.query("company_employees")
+COMPANY_ADMINS = cypher.query("company_admins")
 
 
 async def connections(
@@ -41,17 +48,9 @@ async def viewer_list(
         "invitationsReceived": INVITATIONS_RECEIVED,
         "invitationsSent": INVITATIONS_SENT,
         "blocked": BLOCKED_MEMBERS,
+        "conversations": VIEWER_CONVERSATIONS,
     }[which]
     return await fetch_page(context.db, query, first, after, viewer=viewer)
-
-
-MEMBER_POSTS = cypher.query("member_posts")
-COMPANY_POSTS = cypher.query("company_posts")
-FEED = cypher.query("feed")
-COMPANY_FOLLOWERS = cypher.query("company_followers")
-COMPANY_EMPLOYEES = cypher.query("company_employees")
-COMPANY_ADMINS = cypher.query("company_admins")
-VIEWER_CONVERSATIONS = cypher.query("viewer_conversations")
 
 
 async def member_posts(
@@ -104,9 +103,3 @@ async def company_admins(context: Context, company: str) -> list[str] | None:
         return None
     row = await context.db.read_one(COMPANY_ADMINS, viewer=context.viewer_id, company=company)
     return list(row["ids"]) if row and row["ids"] is not None else None
-
-
-async def conversations(
-    context: Context, viewer: str, first: int | None, after: str | None
-) -> Page | None:
-    return await fetch_page(context.db, VIEWER_CONVERSATIONS, first, after, viewer=viewer)

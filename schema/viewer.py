@@ -210,10 +210,7 @@ class Viewer:
         return list(await asyncio.gather(*(_suggestion(info, row) for row in rows)))
 
     async def _page(self, info: Info, which: str, first: int | None, after: str | None) -> Page:
-        if which == "conversations":
-            page = await lists.conversations(info.context, self.member_id, first, after)
-        else:
-            page = await lists.viewer_list(info.context, which, self.member_id, first, after)
+        page = await lists.viewer_list(info.context, which, self.member_id, first, after)
         assert page is not None  # the viewer's own lists are never hidden from the viewer
         return page
 
