@@ -1,4 +1,5 @@
-"""The visibility matrix: every viewer relation against every observable of one member's profile.
+"""The visibility matrix: every viewer relation against every observable of one member's profile
+and content.
 
 Rows are how the viewer stands with the member X; columns are what a client can observe on X's
 profile. Every cell is asserted against the real database. The network:
@@ -6,6 +7,9 @@ profile. Every cell is asserted against the real database. The network:
     S - F - X        X's only connection is F (first degree); S is second, T third (via S)
     T - S            O has no connection; W follows X; P invited X; X invited R
                      X blocked B1; B2 blocked X
+
+X posted one post to ANYONE and one to CONNECTIONS, messaged F, and runs a company that W
+follows. The content columns hold for every row, hidden profiles included.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.api import Account, Api
+from tests.content import company, message, post_id
 from tests.network import BLOCK, FOLLOW, chain, invite, mutate
 
 PROFILE = """
@@ -87,6 +92,46 @@ def observe(member: dict[str, Any] | None) -> tuple[Any, ...] | str:
     )
 
 
+CONTENT = """
+query ($private: ID!, $conversation: ID!) {
+  member(handle: "x-member") { posts { edges { node { text } } } }
+  viewer { feed { edges { node { text } } } }
+  private: node(id: $private) { id }
+  conversation: node(id: $conversation) { id }
+  company(handle: "x-company") { followers { totalCount } }
+}
+"""
+CONTENT_COLUMNS = ("posts", "feed", "privatePostNode", "conversationNode", "companyFollowers")
+BOTH = ["x private", "x public"]
+PUBLIC = ["x public"]
+# viewer: X's posts on the profile, X's posts in the viewer's feed, node(X's CONNECTIONS post),
+#         node(X's conversation with F), the followers of X's company (admins only)
+CONTENT_MATRIX: dict[str, tuple[Any, ...]] = {
+    "self": (BOTH, BOTH, True, True, 1),
+    "first": (BOTH, BOTH, True, True, None),
+    "second": (PUBLIC, [], False, False, None),
+    "third": (PUBLIC, [], False, False, None),
+    "out of network": (PUBLIC, [], False, False, None),
+    "follower only": (PUBLIC, PUBLIC, False, False, None),
+    "invitation sent": (PUBLIC, [], False, False, None),
+    "invitation received": (PUBLIC, [], False, False, None),
+    "blocked by": (HIDDEN, [], False, False, None),
+    "blocking": (HIDDEN, [], False, False, None),
+    "anonymous": ([], None, False, False, None),
+}
+
+
+def observe_content(data: dict[str, Any]) -> tuple[Any, ...]:
+    member, viewer, followers = data["member"], data["viewer"], data["company"]["followers"]
+    return (
+        HIDDEN if member is None else [e["node"]["text"] for e in member["posts"]["edges"]],
+        None if viewer is None else [e["node"]["text"] for e in viewer["feed"]["edges"]],
+        data["private"] is not None,
+        data["conversation"] is not None,
+        None if followers is None else followers["totalCount"],
+    )
+
+
 async def build(api: Api) -> dict[str, Account | None]:
     handles = {
         "self": "x-member", "first": "f-first", "second": "s-second", "third": "t-third",
@@ -122,13 +167,32 @@ async def build(api: Api) -> dict[str, Account | None]:
     return viewers
 
 
+async def build_content(api: Api, viewers: dict[str, Account | None]) -> dict[str, str]:
+    x, f, w = viewers["self"], viewers["first"], viewers["follower only"]
+    assert x
+    assert f
+    assert w
+    await post_id(api, x, "x public")
+    private = await post_id(api, x, "x private", audience="CONNECTIONS")
+    conversation = (await message(api, x, f, "hello"))["conversation"]["id"]
+    await mutate(api, FOLLOW, w, id=await company(api, x, "x-company"))
+    return {"private": private, "conversation": conversation}
+
+
 async def test_visibility_matrix(api: Api) -> None:
     viewers = await build(api)
+    content_ids = await build_content(api, viewers)
     mismatches = []
     for relation, expected in MATRIX.items():
         viewer = viewers[relation]
         data = await api.data(PROFILE, {"handle": "x-member"}, viewer.token if viewer else None)
         observed = observe(data["member"])
+        content = await api.data(CONTENT, content_ids, viewer.token if viewer else None)
+        for column, want, got in zip(
+            CONTENT_COLUMNS, CONTENT_MATRIX[relation], observe_content(content), strict=True
+        ):
+            if want != got:
+                mismatches.append((relation, column, want, got))
         if observed == HIDDEN or expected == HIDDEN:
             if observed != expected:
                 mismatches.append((relation, "profile", expected, observed))
@@ -137,4 +201,4 @@ async def test_visibility_matrix(api: Api) -> None:
             if want != got:
                 mismatches.append((relation, column, want, got))
     assert mismatches == []
-    assert len(MATRIX) * len(COLUMNS) == 110
+    assert len(MATRIX) * (len(COLUMNS) + len(CONTENT_COLUMNS)) == 165
