@@ -4,7 +4,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY requirements-runtime.lock .
 RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-runtime.lock
-COPY app.py settings.py ./
+COPY app.py settings.py middleware.py ./
 COPY schema/ schema/
 COPY resolvers/ resolvers/
 COPY cypher/ cypher/

@@ -11,8 +11,10 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -22,10 +24,12 @@ from strawberry.asgi import GraphQL
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
+from middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from resolvers.context import Context, Services, build_context
 from resolvers.errors import Unauthenticated
+from resolvers.limits import Limits
 from resolvers.passwords import Passwords
-from schema.root import schema
+from schema.root import build_schema
 from settings import Settings, load_settings
 
 log = logging.getLogger("vernetzt")
@@ -34,7 +38,7 @@ log = logging.getLogger("vernetzt")
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, services: Services) -> None:
         super().__init__(
-            schema,
+            build_schema(services.settings),
             graphql_ide="graphiql" if services.settings.graphql_ide else None,
             allow_queries_via_get=True,
             subscription_protocols=(),
@@ -48,6 +52,21 @@ class GraphQLApp(GraphQL[Context, None]):
         assert isinstance(request, Request)
         assert isinstance(response, Response)
         return await build_context(self.services, request, response)
+
+
+async def database_unreachable(request: Request, error: Exception) -> Response:
+    """The viewer's token could not be checked: the database is down (contract: 503)."""
+    log.warning("database unreachable: %s", error)
+    body = {
+        "data": None,
+        "errors": [
+            {
+                "message": "The database is unreachable; try again shortly.",
+                "extensions": {"code": "SERVICE_UNAVAILABLE"},
+            }
+        ],
+    }
+    return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
 
 
 async def unauthenticated(request: Request, error: Exception) -> Response:
@@ -93,8 +112,8 @@ def create_app(
         database = db
         if database is None:
             driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
-            database = Database(driver, settings.neo4j_database)
-        services = Services(database, settings, Passwords(settings))
+            database = Database(driver, settings.neo4j_database, settings.db_timeout_seconds)
+        services = Services(database, settings, Passwords(settings), Limits(settings))
         if clock is not None:
             services = dataclasses.replace(services, clock=clock)
         readiness = Readiness(database)
@@ -123,7 +142,23 @@ def create_app(
             Route("/readyz", readyz),
         ],
         lifespan=lifespan,
-        exception_handlers={Unauthenticated: unauthenticated},
+        exception_handlers={
+            Unauthenticated: unauthenticated,
+            ServiceUnavailable: database_unreachable,
+            SessionExpired: database_unreachable,
+        },
+        middleware=[
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+            Middleware(SecurityHeaders, production=settings.is_production),
+            Middleware(GraphQLResponseMediaType),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+                max_age=600,
+            ),
+        ],
     )
 
 

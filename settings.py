@@ -44,6 +44,19 @@ class Settings:
     connection_limit: int = 30000
     weekly_invitation_limit: int = 100
     reinvite_cooldown_days: int = 21
+    # Abuse limits (docs/security.md says why these numbers).
+    introspection: bool = True
+    cors_origins: tuple[str, ...] = ()
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_query_cost: int = 5000
+    max_body_bytes: int = 100_000
+    sign_in_failures_per_account: int = 10  # per 15 minutes
+    sign_ins_per_address: int = 100  # per 15 minutes
+    sign_ups_per_address: int = 30  # per 10 minutes
+    writes_per_member: int = 120  # per minute
+    db_timeout_seconds: float = 5.0
 
     @property
     def is_production(self) -> bool:
@@ -108,6 +121,7 @@ def load_settings(
 
     environment = text("VERNETZT_ENV", "development")
     ide_default = "false" if environment == "production" else "true"
+    origins = text("VERNETZT_CORS_ORIGINS", "")
     return Settings(
         environment=environment,
         host=text("HOST", Settings.host),
@@ -134,5 +148,21 @@ def load_settings(
         ),
         reinvite_cooldown_days=number(
             "VERNETZT_REINVITE_COOLDOWN_DAYS", Settings.reinvite_cooldown_days
+        ),
+        introspection=_bool(text("VERNETZT_INTROSPECTION", ide_default), "VERNETZT_INTROSPECTION"),
+        cors_origins=tuple(origin.strip() for origin in origins.split(",") if origin.strip()),
+        max_query_depth=number("VERNETZT_MAX_QUERY_DEPTH", Settings.max_query_depth),
+        max_aliases=number("VERNETZT_MAX_ALIASES", Settings.max_aliases),
+        max_tokens=number("VERNETZT_MAX_TOKENS", Settings.max_tokens),
+        max_query_cost=number("VERNETZT_MAX_QUERY_COST", Settings.max_query_cost),
+        max_body_bytes=number("VERNETZT_MAX_BODY_BYTES", Settings.max_body_bytes),
+        sign_in_failures_per_account=number(
+            "VERNETZT_SIGN_IN_FAILURES_PER_ACCOUNT", Settings.sign_in_failures_per_account
+        ),
+        sign_ins_per_address=number("VERNETZT_SIGN_INS_PER_ADDRESS", Settings.sign_ins_per_address),
+        sign_ups_per_address=number("VERNETZT_SIGN_UPS_PER_ADDRESS", Settings.sign_ups_per_address),
+        writes_per_member=number("VERNETZT_WRITES_PER_MEMBER", Settings.writes_per_member),
+        db_timeout_seconds=float(
+            number("VERNETZT_DB_TIMEOUT_SECONDS", int(Settings.db_timeout_seconds))
         ),
     ).check()

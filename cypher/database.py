@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -31,9 +38,12 @@ class Transaction:
 
 
 class Database:
-    def __init__(self, driver: AsyncDriver, name: str) -> None:
+    """`timeout`: seconds any one transaction may run before the server ends it (None: none)."""
+
+    def __init__(self, driver: AsyncDriver, name: str, timeout: float | None = None) -> None:
         self.driver = driver
         self.name = name
+        self.timeout = timeout
 
     async def read(self, query: LiteralString, **params: Any) -> list[Row]:
         return await self._run(query, params, RoutingControl.READ)
@@ -53,6 +63,7 @@ class Database:
         """Run `work` in one write transaction; the driver may run it again on a transient error,
         so `work` must read the state it decides on inside the transaction."""
 
+        @unit_of_work(timeout=self.timeout)
         async def managed(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx))
 
@@ -63,7 +74,10 @@ class Database:
         self, query: LiteralString, params: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
         records, _, _ = await self.driver.execute_query(
-            query, parameters_=params, routing_=routing, database_=self.name
+            Query(query, timeout=self.timeout),
+            parameters_=params,
+            routing_=routing,
+            database_=self.name,
         )
         return [record.data() for record in records]
 
@@ -75,7 +89,8 @@ def open_driver(uri: str, user: str, password: str) -> AsyncDriver:
         uri,
         auth=auth,
         notifications_min_severity="OFF",
-        connection_timeout=5.0,
-        connection_acquisition_timeout=10.0,
-        max_transaction_retry_time=10.0,
+        # Short enough that a request answers within 10 s while the database is down.
+        connection_timeout=3.0,
+        connection_acquisition_timeout=5.0,
+        max_transaction_retry_time=3.0,
     )

@@ -33,7 +33,16 @@ INVALID_CREDENTIALS = UserError(
 )
 
 
+def client_address(info: Info) -> str:
+    request = info.context.request
+    return request.client.host if request and request.client else "unknown"
+
+
 async def sign_up(info: Info, data: SignUpInput) -> AuthPayload:
+    # Sign-up tells whether a handle or e-mail is taken (R24): limited against enumeration.
+    sign_ups, address = info.context.services.limits.sign_ups, client_address(info)
+    sign_ups.check(address, info.context.now, "sign-ups from this address")
+    sign_ups.hit(address, info.context.now)
     errors = [
         *check_handle(data.handle),
         *check_name(data.name),
@@ -82,11 +91,16 @@ def _taken_error(field: str, message: str) -> UserError:
 
 
 async def sign_in(info: Info, data: SignInInput) -> AuthPayload:
-    services = info.context.services
-    row = await services.db.read_one(SIGN_IN_LOOKUP, emailKey=email_key(data.email))
+    services, now = info.context.services, info.context.now
+    account, address = email_key(data.email), client_address(info)
+    services.limits.sign_ins.check(address, now, "sign-ins from this address")
+    services.limits.sign_in_failures.check(account, now, "failed sign-ins for this account")
+    services.limits.sign_ins.hit(address, now)
+    row = await services.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
     # Unknown e-mail and wrong password take the same path and the same time (R24).
     verified = await services.passwords.verify(row["passwordHash"] if row else None, data.password)
     if row is None or not verified:
+        services.limits.sign_in_failures.hit(account, now)
         return AuthPayload(token=None, member=None, errors=[INVALID_CREDENTIALS])
     token = issue_token(services.settings, row["id"], row["tokenVersion"])
     return AuthPayload(token=token, member=await load_member(info, row["id"]), errors=[])

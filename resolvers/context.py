@@ -17,6 +17,7 @@ from starlette.responses import Response
 import cypher
 from cypher.database import Database
 from resolvers.errors import Unauthenticated
+from resolvers.limits import Limits
 from resolvers.loaders import Loaders
 from resolvers.passwords import Passwords
 from resolvers.tokens import bearer_token, read_token
@@ -32,6 +33,7 @@ class Services:
     db: Database
     settings: Settings
     passwords: Passwords
+    limits: Limits
     # The time rules are decided at (R6 quota, R8 cooldown); tests move it forward.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 

@@ -1,25 +1,54 @@
-"""Error masking: rule refusals and ApiErrors pass, everything unexpected is masked and logged."""
+"""How errors reach the client: codes for every top-level error, unexpected ones masked.
+
+ApiError (UNAUTHENTICATED, BAD_USER_INPUT, RATE_LIMITED)   kept as raised
+QueryTooComplex and the depth, alias and token limiters  QUERY_TOO_COMPLEX
+the database unreachable                                 SERVICE_UNAVAILABLE, HTTP 503
+what graphql-core refused (syntax, validation, types)    BAD_USER_INPUT
+anything else                                            INTERNAL_SERVER_ERROR, masked; logged
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+from typing import Any
 
 from graphql import GraphQLError
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from strawberry.extensions import MaskErrors
 
+from resolvers.limits import RateLimited
+
 log = logging.getLogger("vernetzt.errors")
+
+# The messages of strawberry's depth, alias and token limiters (and graphql-core's parser).
+LIMITER_MESSAGES = re.compile(
+    r"exceeds maximum operation depth|aliases found\. Allowed|contains more than \d+ tokens"
+)
+SUGGESTION = re.compile(r" Did you mean .*\?$")
+UNREACHABLE = (ServiceUnavailable, SessionExpired)
+RETRY_AFTER_SECONDS = 5
 
 
 def is_unexpected(error: GraphQLError) -> bool:
     """Mask what our code raised unexpectedly; pass ApiErrors and graphql-core's own refusals
     of a request (syntax, validation, variable coercion), which carry no exception of ours."""
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+    return original is not None and not isinstance(original, (GraphQLError, *UNREACHABLE))
+
+
+def mark_response(context: Any, status: int, retry_after_seconds: int) -> None:
+    """The HTTP status and Retry-After of the answer (strawberry's sub-response)."""
+    response = getattr(context, "response", None)
+    if response is not None:
+        response.status_code = status
+        response.headers["Retry-After"] = str(retry_after_seconds)
 
 
 class MaskUnexpectedErrors(MaskErrors):
-    def __init__(self) -> None:
+    def __init__(self, suggestions: bool = True) -> None:
         super().__init__(should_mask_error=is_unexpected, error_message="Internal server error.")
+        self.suggestions = suggestions
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         log.error("unexpected error at %s", error.path, exc_info=error.original_error)
@@ -28,9 +57,26 @@ class MaskUnexpectedErrors(MaskErrors):
         return masked
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        # What graphql-core refused (a wrong type, an unknown field) is the client's mistake:
-        # BAD_USER_INPUT, unless the error already carries a code (ApiError).
-        for error in errors:
-            if not is_unexpected(error) and not (error.extensions or {}).get("code"):
-                error.extensions = {**(error.extensions or {}), "code": "BAD_USER_INPUT"}
-        return super()._process_errors(errors)
+        return super()._process_errors([self._classify(error) for error in errors])
+
+    def _classify(self, error: GraphQLError) -> GraphQLError:
+        context = self.execution_context.context
+        original = error.original_error
+        if isinstance(original, UNREACHABLE):
+            log.warning("database unreachable: %s", original)
+            mark_response(context, 503, RETRY_AFTER_SECONDS)
+            return GraphQLError(
+                "The database is unreachable; try again shortly.", error.nodes, path=error.path,
+                extensions={"code": "SERVICE_UNAVAILABLE"},
+            )  # fmt: skip
+        if isinstance(original, RateLimited):
+            seconds = (original.retry_after - context.now).total_seconds()
+            mark_response(context, 429, max(1, int(seconds) + 1))
+        if not is_unexpected(error) and not (error.extensions or {}).get("code"):
+            code = (
+                "QUERY_TOO_COMPLEX" if LIMITER_MESSAGES.search(error.message) else "BAD_USER_INPUT"
+            )
+            error.extensions = {**(error.extensions or {}), "code": code}
+        if not self.suggestions:  # without introspection, no hints at the schema either
+            error.message = SUGGESTION.sub("", error.message)
+        return error

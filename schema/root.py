@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 
 from resolvers import accounts, companies, members, messaging, network, posts
 from resolvers.context import Info
@@ -18,6 +27,7 @@ from schema.accounts import (
 )
 from schema.content import Conversation, Message, Post
 from schema.extensions import MaskUnexpectedErrors
+from schema.guards import RequestGuards
 from schema.members import Company, Member, MemberConnection, Node
 from schema.network import (
     BlockPayload,
@@ -37,6 +47,7 @@ from schema.posts import (
     SharePostInput,
 )
 from schema.viewer import Viewer
+from settings import Settings
 
 
 @strawberry.type
@@ -175,9 +186,24 @@ class Mutation:
         return await companies.set_workplace(info, company_id)
 
 
-schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    types=[Member, Company, Post, Conversation, Message],
-    extensions=[MaskUnexpectedErrors],
-)
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the deployment's limits (docs/security.md)."""
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: RequestGuards(settings),
+        lambda: MaskUnexpectedErrors(suggestions=settings.introspection),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[Member, Company, Post, Conversation, Message],
+        extensions=extensions,
+    )
+
+
+# The schema as the exported schema.graphql shows it (the limits do not change its types).
+schema = build_schema(Settings())

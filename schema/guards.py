@@ -1,0 +1,132 @@
+"""Request guards that run before validation: the cost of a query (lists multiply what they
+hold) and the write rate of a member. Both refuse the whole request with a top-level error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+)
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from resolvers.limits import RateLimited
+from settings import Settings
+
+# Mutations that do not count as writes of a member: they have no member yet.
+NOT_WRITES = frozenset({"signUp", "signIn"})
+
+
+class QueryTooComplex(GraphQLError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, extensions={"code": "QUERY_TOO_COMPLEX"})
+
+
+def list_sizes(schema: GraphQLSchema) -> dict[str, int]:
+    """Every field name that takes `first`, with the default of its `first`."""
+    sizes: dict[str, int] = {}
+    for type_ in schema.type_map.values():
+        for name, field in (getattr(type_, "fields", None) or {}).items():
+            first = getattr(field, "args", {}).get("first")
+            if first is not None:
+                sizes[name] = max(sizes.get(name, 0), int(first.default_value or 20))
+    return sizes
+
+
+class QueryCost:
+    """Each field costs 1 plus what it holds; a list holds `first` times its items."""
+
+    def __init__(
+        self, sizes: dict[str, int], fragments: dict[str, FragmentDefinitionNode],
+        variables: dict[str, Any],
+    ) -> None:  # fmt: skip
+        self.sizes, self.fragments, self.variables = sizes, fragments, variables
+
+    def of(self, selections: SelectionSetNode | None, seen: frozenset[str] = frozenset()) -> int:
+        total = 0
+        for selection in selections.selections if selections else ():
+            if isinstance(selection, FieldNode):
+                inner = self.of(selection.selection_set, seen)
+                total += 1 + self._size(selection) * inner
+            elif isinstance(selection, InlineFragmentNode):
+                total += self.of(selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is not None and name not in seen:  # cycles are invalid anyway
+                    total += self.of(fragment.selection_set, seen | {name})
+        return total
+
+    def _size(self, field: FieldNode) -> int:
+        name = field.name.value
+        if name not in self.sizes or field.selection_set is None:
+            return 1
+        for argument in field.arguments or ():
+            if argument.name.value != "first":
+                continue
+            if isinstance(argument.value, IntValueNode):
+                return int(argument.value.value)
+            if isinstance(argument.value, VariableNode):
+                value = self.variables.get(argument.value.name.value)
+                return value if isinstance(value, int) else self.sizes[name]
+        return self.sizes[name]
+
+
+class RequestGuards(SchemaExtension):
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            try:
+                self._check_cost(document.definitions)
+                self._check_writes(document.definitions)
+            except (QueryTooComplex, RateLimited) as refused:
+                # Set before validation runs: strawberry then answers with this error alone.
+                context.pre_execution_errors = [refused]
+        yield
+
+    def _check_cost(self, definitions: Any) -> None:
+        fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+        cost = QueryCost(
+            list_sizes(self.execution_context.schema._schema), fragments,
+            self.execution_context.variables or {},
+        )  # fmt: skip
+        for definition in definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                total = cost.of(definition.selection_set)
+                if total > self.settings.max_query_cost:
+                    raise QueryTooComplex(
+                        f"This query would cost {total}; the limit is "
+                        f"{self.settings.max_query_cost} (lists count `first` times)."
+                    )
+
+    def _check_writes(self, definitions: Any) -> None:
+        context = self.execution_context.context
+        viewer = getattr(context, "viewer_id", None)
+        if viewer is None or self.execution_context.operation_type is not OperationType.MUTATION:
+            return
+        writes = sum(
+            1
+            for definition in definitions
+            if isinstance(definition, OperationDefinitionNode)
+            and definition.operation.value == "mutation"
+            for selection in definition.selection_set.selections
+            if isinstance(selection, FieldNode) and selection.name.value not in NOT_WRITES
+        )
+        window = context.services.limits.writes
+        window.check(viewer, context.now, "changes")
+        window.hit(viewer, context.now, writes)
