@@ -69,8 +69,9 @@ class MaskUnexpectedErrors(MaskErrors):
                 "The database is unreachable; try again shortly.", error.nodes, path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
             )  # fmt: skip
-        if isinstance(original, RateLimited):
-            seconds = (original.retry_after - context.now).total_seconds()
+        limited = error if isinstance(error, RateLimited) else original
+        if isinstance(limited, RateLimited):  # raised by a resolver, or by the request guards
+            seconds = (limited.retry_after - context.now).total_seconds()
             mark_response(context, 429, max(1, int(seconds) + 1))
         if not is_unexpected(error) and not (error.extensions or {}).get("code"):
             code = (

@@ -1,0 +1,177 @@
+"""Abuse limits, error codes and production posture, as a client sees them (issue: security)."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from typing import Any
+
+import httpx
+
+from app import create_app
+from cypher.database import Database, open_driver
+from tests.api import DEMO_PASSWORD, Api, error_codes
+from tests.conftest import TEST_SETTINGS, Clock, serve
+
+SIGN_IN = """
+mutation ($e: String!, $p: String!) {
+  signIn(input: {email: $e, password: $p}) { token errors { code } }
+}
+"""
+
+
+def nested_connections(levels: int, first: int = 2) -> str:
+    inner = "handle"
+    for _ in range(levels):
+        inner = f"connections(first: {first}) {{ edges {{ node {{ {inner} }} }} }}"
+    return f'{{ member(handle: "ada") {{ {inner} }} }}'
+
+
+async def test_query_depth_is_limited(api: Api) -> None:
+    await api.sign_up("ada")
+    assert error_codes(await api.run(nested_connections(3))) == []  # depth 10
+    assert error_codes(await api.run(nested_connections(4))) == ["QUERY_TOO_COMPLEX"]  # 13
+
+
+async def test_aliases_are_limited(api: Api) -> None:
+    fields = " ".join(f'a{i}: member(handle: "ada") {{ name }}' for i in range(31))
+    assert error_codes(await api.run(f"{{ {fields} }}")) == ["QUERY_TOO_COMPLEX"]
+    fields = " ".join(f'a{i}: member(handle: "ada") {{ name }}' for i in range(30))
+    assert error_codes(await api.run(f"{{ {fields} }}")) == []
+
+
+async def test_tokens_are_limited(api: Api) -> None:
+    many = " ".join(["name"] * 2100)
+    assert error_codes(await api.run(f'{{ member(handle: "ada") {{ {many} }} }}')) == [
+        "QUERY_TOO_COMPLEX"
+    ]
+
+
+async def test_cost_counts_list_sizes_and_variables(api: Api) -> None:
+    ada = await api.sign_up("ada")
+    wide = """query ($n: Int) { searchMembers(query: "a", first: $n) { edges { node {
+      connections(first: 100) { edges { node { handle name } } } } } } }"""
+    assert error_codes(await api.run(wide, {"n": 100}, ada.token)) == ["QUERY_TOO_COMPLEX"]
+    assert error_codes(await api.run(wide, {"n": 5}, ada.token)) == []
+
+
+async def test_an_oversized_body_is_refused_with_413(api: Api) -> None:
+    response = await api.client.post(
+        "/graphql", content=b'{"query": "' + b" " * 100_001 + b'{ viewer { email } }"}',
+        headers={"content-type": "application/json"},
+    )  # fmt: skip
+    assert response.status_code == 413
+
+
+async def test_sign_in_brute_force_is_rate_limited_per_account(api: Api) -> None:
+    ada = await api.sign_up("ada")
+    for _ in range(10):
+        body = await api.run(SIGN_IN, {"e": ada.email, "p": "not the password"})
+        assert body["data"]["signIn"]["errors"] == [{"code": "INVALID_CREDENTIALS"}]
+    response = await api.post(SIGN_IN, {"e": ada.email, "p": DEMO_PASSWORD})
+    assert response.status_code == 429
+    assert int(response.headers["retry-after"]) > 0
+    assert error_codes(response.json()) == ["RATE_LIMITED"]
+    assert "retryAfter" in response.json()["errors"][0]["extensions"]
+
+
+async def test_sign_ups_and_writes_are_rate_limited(db: Database, clock: Clock) -> None:
+    tight = dataclasses.replace(TEST_SETTINGS, sign_ups_per_address=2, writes_per_member=3)
+    async with serve(db, tight, clock) as api:
+        ada = await api.sign_up("ada")
+        await api.sign_up("bob")
+        refused = await api.post(
+            "mutation ($input: SignUpInput!) { signUp(input: $input) { token } }",
+            {"input": {"handle": "cyd", "name": "Cyd", "email": "c@example.org",
+                       "password": "long enough password"}},
+        )  # fmt: skip
+        assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+        update = 'mutation { updateProfile(input: {headline: "x"}) { errors { code } } }'
+        for _ in range(3):
+            assert error_codes(await api.run(update, token=ada.token)) == []
+        limited = await api.post(update, token=ada.token)
+        assert (limited.status_code, error_codes(limited.json())) == (429, ["RATE_LIMITED"])
+        clock.advance(minutes=1, seconds=1)
+        assert error_codes(await api.run(update, token=ada.token)) == []
+
+
+async def test_an_unreachable_database_answers_503_within_ten_seconds() -> None:
+    driver = open_driver("bolt://127.0.0.1:9", "", "")  # nothing listens there
+    app = create_app(TEST_SETTINGS, db=Database(driver, "neo4j", 5))
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                query = '{ member(handle: "a") { name } }'
+                request = client.post("/graphql", json={"query": query})
+                response = await asyncio.wait_for(request, timeout=10)
+                assert response.status_code == 503
+                assert response.headers["retry-after"] == "5"
+                assert error_codes(response.json()) == ["SERVICE_UNAVAILABLE"]
+                token_check = client.post(
+                    "/graphql", json={"query": "{ viewer { email } }"},
+                    headers={"Authorization": "Bearer " + "x" * 20},
+                )  # fmt: skip
+                response = await asyncio.wait_for(token_check, timeout=10)
+                assert response.status_code in (401, 503)
+    finally:
+        await driver.close()
+
+
+PRODUCTION = dataclasses.replace(
+    TEST_SETTINGS, environment="production", introspection=False, graphql_ide=False,
+    cors_origins=("https://app.example.org",),
+)  # fmt: skip
+
+
+async def test_production_turns_introspection_suggestions_and_the_ide_off(
+    db: Database, clock: Clock
+) -> None:
+    async with serve(db, PRODUCTION, clock) as api:
+        introspection = await api.run("{ __schema { types { name } } }")
+        assert set(error_codes(introspection)) == {"BAD_USER_INPUT"}
+        assert introspection["data"] is None
+        typo = await api.run('{ membr(handle: "ada") { name } }')
+        assert "Did you mean" not in typo["errors"][0]["message"]
+        page = await api.client.get("/graphql", headers={"Accept": "text/html"})
+        assert "graphiql" not in page.text.lower()
+        allowed = await api.client.options(
+            "/graphql", headers={"Origin": "https://app.example.org",
+                                 "Access-Control-Request-Method": "POST"},
+        )  # fmt: skip
+        assert allowed.headers["access-control-allow-origin"] == "https://app.example.org"
+        other = await api.client.options(
+            "/graphql", headers={"Origin": "https://evil.example",
+                                 "Access-Control-Request-Method": "POST"},
+        )  # fmt: skip
+        assert "access-control-allow-origin" not in other.headers
+        response = await api.post("{ viewer { email } }")
+        assert response.headers["strict-transport-security"].startswith("max-age=")
+
+
+async def test_development_keeps_introspection_and_suggestions(api: Api) -> None:
+    assert error_codes(await api.run("{ __schema { queryType { name } } }")) == []
+    typo = await api.run('{ membr(handle: "ada") { name } }')
+    assert "Did you mean" in typo["errors"][0]["message"]
+
+
+async def test_security_headers_on_every_answer(api: Api) -> None:
+    response = await api.post("{ viewer { email } }")
+    headers: dict[str, Any] = dict(response.headers)
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["content-security-policy"].startswith("default-src 'none'")
+
+
+async def test_graphql_response_media_type_when_asked(api: Api) -> None:
+    accept = {"Accept": "application/graphql-response+json"}
+    ok = await api.client.post("/graphql", json={"query": "{ viewer { email } }"}, headers=accept)
+    assert ok.status_code == 200
+    assert ok.headers["content-type"].startswith("application/graphql-response+json")
+    broken = await api.client.post("/graphql", json={"query": "{ viewer {"}, headers=accept)
+    assert broken.status_code == 400
+    invalid = await api.client.post("/graphql", json={"query": "{ nothing }"}, headers=accept)
+    assert invalid.status_code == 400
+    legacy = await api.client.post("/graphql", json={"query": "{ nothing }"})
+    assert (legacy.status_code, legacy.headers["content-type"]) == (200, "application/json")
