@@ -9,7 +9,7 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test neo4j reset schema tools lock
+.PHONY: run test neo4j reset schema tools lock fuzz
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools
@@ -48,3 +48,7 @@ $(VENV)/.installed: requirements.lock
 lock: $(VENV)/.installed
 	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements-runtime.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+## fuzz: the long fuzz run (VERNETZT_FUZZ_EXAMPLES operations; the suite runs 120)
+fuzz: $(VENV)/.installed tools
+	VERNETZT_FUZZ_EXAMPLES=$${VERNETZT_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/http/test_fuzz.py
