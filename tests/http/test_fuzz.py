@@ -81,8 +81,9 @@ STRING_ARGUMENTS = [
     ("mutation ($s: String!) { signIn(input: {email: $s, password: $s})"
      " { errors { code } } }", {}),
     ('mutation ($s: ID!) { follow(id: $s) { errors { code } } }', {}),
-    ('mutation ($s: String!, $m: ID!) { sendInvitation(input: {memberId: $m, message: $s, email: $s})'
-     " { errors { code } } }", {"m": 1}),
+    ("mutation ($s: String!, $m: ID!) {"
+     " sendInvitation(input: {memberId: $m, message: $s, email: $s}) { errors { code } } }",
+     {"m": 1}),
     ("mutation ($s: String!, $m: ID!) { sendMessage(input: {memberId: $m, body: $s})"
      " { errors { code } } }", {"m": 1}),
     ('mutation ($s: String!) { createCompany(input: {handle: $s, name: $s, description: $s})'
