@@ -175,3 +175,9 @@ async def test_graphql_response_media_type_when_asked(api: Api) -> None:
     assert invalid.status_code == 400
     legacy = await api.client.post("/graphql", json={"query": "{ nothing }"})
     assert (legacy.status_code, legacy.headers["content-type"]) == (200, "application/json")
+
+
+async def test_batched_operations_are_not_executed(api: Api) -> None:
+    batch = [{"query": "{ viewer { email } }"}, {"query": "{ viewer { email } }"}]
+    response = await api.client.post("/graphql", json=batch)
+    assert response.status_code == 400
