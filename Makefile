@@ -9,7 +9,7 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test neo4j reset schema tools lock fuzz
+.PHONY: run test neo4j reset schema tools lock fuzz model
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools
@@ -52,3 +52,8 @@ lock: $(VENV)/.installed
 ## fuzz: the long fuzz run (VERNETZT_FUZZ_EXAMPLES operations; the suite runs 120)
 fuzz: $(VENV)/.installed tools
 	VERNETZT_FUZZ_EXAMPLES=$${VERNETZT_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/http/test_fuzz.py
+
+## model: the long model-based run (VERNETZT_MODEL_EXAMPLES sequences of VERNETZT_MODEL_STEPS)
+model: $(VENV)/.installed tools
+	VERNETZT_MODEL_EXAMPLES=$${VERNETZT_MODEL_EXAMPLES:-1000} VERNETZT_MODEL_STEPS=$${VERNETZT_MODEL_STEPS:-30} \
+		$(BIN)/pytest tests/reliability/test_model_based.py

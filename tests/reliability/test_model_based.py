@@ -1,0 +1,222 @@
+"""Model-based test: random sequences of network operations by four members drive the real API
+on the real database, and after every step every observable, for every viewer and member, is
+compared with the reference model (tests/reliability/model.py). Hypothesis shrinks a failure to
+a minimal sequence. A bounded run in `make test`; `make model` runs a long one
+(VERNETZT_MODEL_EXAMPLES sequences)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import httpx
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from app import create_app
+from cypher.database import Database, open_driver
+from cypher.migrate import apply_migrations
+from tests.api import Account, Api
+from tests.conftest import TEST_SETTINGS, Clock
+from tests.network import (
+    ACCEPT,
+    BLOCK,
+    FOLLOW,
+    IGNORE,
+    REMOVE,
+    UNBLOCK,
+    UNFOLLOW,
+    UPDATE_SETTINGS,
+    WITHDRAW,
+    codes,
+    invite,
+    mutate,
+)
+from tests.reliability.model import Model
+
+HANDLES = ["ana", "ben", "cem", "dia"]
+EXAMPLES = int(os.environ.get("VERNETZT_MODEL_EXAMPLES", "8"))
+STEPS = int(os.environ.get("VERNETZT_MODEL_STEPS", "15"))
+SETTINGS = TEST_SETTINGS  # limits stay far above what a sequence does
+OBSERVE = """
+query ($handle: String!) { member(handle: $handle) {
+  degree followerCount connectionCount actions { primary secondary }
+  relationship {
+    isConnected isFollowing isFollowedBy canViewConnections
+    invitationSent { id } invitationReceived { id }
+  }
+} }
+"""
+INVITATIONS = """
+{ viewer { invitationsSent { edges { node { id to { handle } } } } } }
+"""
+member_index = st.integers(min_value=0, max_value=len(HANDLES) - 1)
+URI: dict[str, str] = {}  # set by the test from the session's Neo4j
+
+
+class NetworkMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.loop = asyncio.new_event_loop()
+        self.model = Model(members=list(HANDLES))
+        self.accounts: dict[str, Account] = {}
+        self.run(self._open())
+
+    def run(self, coroutine: Any) -> Any:
+        return self.loop.run_until_complete(coroutine)
+
+    async def _open(self) -> None:
+        self.driver = open_driver(URI["uri"], URI["user"], URI["password"])
+        self.db = Database(self.driver, "neo4j")
+        await apply_migrations(self.db)
+        await self.db.write("MATCH (n) DETACH DELETE n")
+        self.app = create_app(SETTINGS, db=self.db, clock=Clock())
+        self.lifespan = self.app.router.lifespan_context(self.app)
+        await self.lifespan.__aenter__()
+        transport = httpx.ASGITransport(app=self.app)
+        self.client = httpx.AsyncClient(transport=transport, base_url="http://test")
+        self.api = Api(self.client)
+
+    def teardown(self) -> None:
+        async def close() -> None:
+            await self.client.aclose()
+            await self.lifespan.__aexit__(None, None, None)
+            await self.driver.close()
+
+        self.run(close())
+        self.loop.close()
+
+    @initialize()
+    def sign_up(self) -> None:
+        for handle in HANDLES:
+            self.accounts[handle] = self.run(self.api.sign_up(handle))
+
+    def who(self, index: int) -> Account:
+        return self.accounts[HANDLES[index]]
+
+    def check(self, answer: dict[str, Any], expected: str | None) -> None:
+        assert codes(answer) == ([expected] if expected else []), (answer, expected)
+
+    async def _invitation_id(self, inviter: Account, invitee: Account) -> str | None:
+        data = await self.api.data(INVITATIONS, token=inviter.token)
+        for edge in data["viewer"]["invitationsSent"]["edges"]:
+            if edge["node"]["to"]["handle"] == invitee.handle:
+                return str(edge["node"]["id"])
+        return None
+
+    def _on_invitation(self, query: str, actor: Account, inviter: Account, invitee: Account,
+                       expected: str | None) -> None:  # fmt: skip
+        invitation = self.run(self._invitation_id(inviter, invitee))
+        if invitation is None:  # nothing to act on: the model must agree there is nothing
+            assert expected == "NOT_FOUND"
+            return
+        self.check(self.run(mutate(self.api, query, actor, id=invitation)), expected)
+
+    @rule(a=member_index, b=member_index)
+    def send_invitation(self, a: int, b: int) -> None:
+        expected = self.model.invite(HANDLES[a], HANDLES[b])
+        self.check(self.run(invite(self.api, self.who(a), self.who(b))), expected)
+
+    @rule(a=member_index, b=member_index)
+    def accept(self, a: int, b: int) -> None:
+        expected = self.model.accept(HANDLES[a], HANDLES[b])
+        self._on_invitation(ACCEPT, self.who(b), self.who(a), self.who(b), expected)
+
+    @rule(a=member_index, b=member_index)
+    def ignore(self, a: int, b: int) -> None:
+        expected = self.model.ignore(HANDLES[a], HANDLES[b])
+        self._on_invitation(IGNORE, self.who(b), self.who(a), self.who(b), expected)
+
+    @rule(a=member_index, b=member_index)
+    def withdraw(self, a: int, b: int) -> None:
+        expected = self.model.withdraw(HANDLES[a], HANDLES[b])
+        self._on_invitation(WITHDRAW, self.who(a), self.who(a), self.who(b), expected)
+
+    @rule(a=member_index, b=member_index)
+    def remove_connection(self, a: int, b: int) -> None:
+        expected = self.model.remove(HANDLES[a], HANDLES[b])
+        self.check(self.run(mutate(self.api, REMOVE, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(a=member_index, b=member_index)
+    def follow(self, a: int, b: int) -> None:
+        expected = self.model.follow(HANDLES[a], HANDLES[b])
+        self.check(self.run(mutate(self.api, FOLLOW, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(a=member_index, b=member_index)
+    def unfollow(self, a: int, b: int) -> None:
+        expected = self.model.unfollow(HANDLES[a], HANDLES[b])
+        self.check(self.run(mutate(self.api, UNFOLLOW, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(a=member_index, b=member_index)
+    def block(self, a: int, b: int) -> None:
+        expected = self.model.block(HANDLES[a], HANDLES[b])
+        self.check(self.run(mutate(self.api, BLOCK, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(a=member_index, b=member_index)
+    def unblock(self, a: int, b: int) -> None:
+        expected = self.model.unblock(HANDLES[a], HANDLES[b])
+        self.check(self.run(mutate(self.api, UNBLOCK, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(a=member_index, policy=st.sampled_from(["EVERYONE", "CONNECTIONS"]))
+    def who_can_follow(self, a: int, policy: str) -> None:
+        self.model.who_can_follow[HANDLES[a]] = policy
+        answer = self.run(
+            mutate(self.api, UPDATE_SETTINGS, self.who(a), input={"whoCanFollow": policy})
+        )
+        self.check(answer, None)
+
+    @rule(a=member_index, visibility=st.sampled_from(["CONNECTIONS", "ONLY_ME"]))
+    def connections_visibility(self, a: int, visibility: str) -> None:
+        self.model.visibility[HANDLES[a]] = visibility
+        changes = {"connectionsVisibility": visibility}
+        self.check(self.run(mutate(self.api, UPDATE_SETTINGS, self.who(a), input=changes)), None)
+
+    @rule(a=member_index, button=st.sampled_from(["CONNECT", "FOLLOW"]))
+    def primary_button(self, a: int, button: str) -> None:
+        self.model.button[HANDLES[a]] = button
+        changes = {"primaryButton": button}
+        self.check(self.run(mutate(self.api, UPDATE_SETTINGS, self.who(a), input=changes)), None)
+
+    @invariant()
+    def every_observable_matches_the_model(self) -> None:
+        if not self.accounts:
+            return
+        for viewer in HANDLES:
+            for member in HANDLES:
+                data = self.run(
+                    self.api.data(OBSERVE, {"handle": member}, self.accounts[viewer].token)
+                )
+                assert observed(data["member"]) == self.model.profile(viewer, member), (
+                    viewer, member
+                )  # fmt: skip
+
+
+def observed(member: dict[str, Any] | None) -> dict[str, object] | None:
+    if member is None:
+        return None
+    relationship = member["relationship"]
+    return {
+        "degree": member["degree"],
+        "isConnected": relationship["isConnected"],
+        "isFollowing": relationship["isFollowing"],
+        "isFollowedBy": relationship["isFollowedBy"],
+        "invitationSent": relationship["invitationSent"] is not None,
+        "invitationReceived": relationship["invitationReceived"] is not None,
+        "canViewConnections": relationship["canViewConnections"],
+        "followerCount": member["followerCount"],
+        "connectionCount": member["connectionCount"],
+        "actions": (member["actions"]["primary"], tuple(member["actions"]["secondary"])),
+    }
+
+
+NetworkMachine.TestCase.settings = settings(
+    max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)  # fmt: skip
+
+
+def test_the_api_behaves_as_the_model(neo4j_server: Any) -> None:
+    URI.update(uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password)
+    NetworkMachine.TestCase().runTest()
