@@ -29,6 +29,13 @@ class LocalNeo4j:
     version: str
     startup_seconds: float
 
+    def kill(self) -> None:
+        """kill -9: no shutdown, no checkpoint (for fault tests)."""
+        self.process.kill()
+        self.process.wait()
+        if self.process.stdin:
+            self.process.stdin.close()
+
     def stop(self, timeout: float = 60) -> None:
         """Close stdin (the child's signal to shut down cleanly) and wait for it to exit."""
         if self.process.poll() is None:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from graphql import GraphQLError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import MaskErrors
 
 from resolvers.limits import RateLimited
@@ -26,7 +26,9 @@ LIMITER_MESSAGES = re.compile(
     r"exceeds maximum operation depth|aliases found\. Allowed|contains more than \d+ tokens"
 )
 SUGGESTION = re.compile(r" Did you mean .*\?$")
-UNREACHABLE = (ServiceUnavailable, SessionExpired)
+# Unreachable, or still busy (deadlocks, lock timeouts) after the driver's retries: the client
+# may try again, so 503 with Retry-After rather than an internal error.
+UNREACHABLE = (ServiceUnavailable, SessionExpired, TransientError)
 RETRY_AFTER_SECONDS = 5
 
 
@@ -66,7 +68,8 @@ class MaskUnexpectedErrors(MaskErrors):
             log.warning("database unreachable: %s", original)
             mark_response(context, 503, RETRY_AFTER_SECONDS)
             return GraphQLError(
-                "The database is unreachable; try again shortly.", error.nodes, path=error.path,
+                "The database is unreachable or busy; try again shortly.", error.nodes,
+                path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
             )  # fmt: skip
         limited = error if isinstance(error, RateLimited) else original
