@@ -15,7 +15,7 @@ from typing import Any
 
 from resolvers.quota import invitation_quota
 from resolvers.validation import email_key
-from schema.errors import ErrorCode, UserError
+from schema.errors import ErrorCode, UserError, refusal
 from settings import Settings
 
 
@@ -54,12 +54,8 @@ class Decision:
     error: UserError | None = None
 
 
-def refuse(code: ErrorCode, message: str, retry_after: datetime | None = None) -> UserError:
-    return UserError(code=code, message=message, retry_after=retry_after)
-
-
-NOT_FOUND = refuse(ErrorCode.NOT_FOUND, "No such member.")
-SELF_ACTION = refuse(ErrorCode.SELF_ACTION, "You cannot do this to yourself.")
+NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such member.")
+SELF_ACTION = refusal(ErrorCode.SELF_ACTION, "You cannot do this to yourself.")
 
 
 def visible_target(state: PairState | None) -> UserError | None:
@@ -79,9 +75,9 @@ def decide_invitation(
         return Decision(None, error)
     assert state is not None
     if state.connected:
-        return Decision(None, refuse(ErrorCode.ALREADY_CONNECTED, "You are connected already."))
+        return Decision(None, refusal(ErrorCode.ALREADY_CONNECTED, "You are connected already."))
     if state.sent_id:
-        return Decision(None, refuse(ErrorCode.INVITATION_PENDING, "Your invitation is pending."))
+        return Decision(None, refusal(ErrorCode.INVITATION_PENDING, "Your invitation is pending."))
     if state.received_id:  # R4: inviting someone who invited you accepts their invitation
         cap = connection_cap(state, settings)
         return Decision(None, cap) if cap else Decision(Outcome.ACCEPT_THEIRS)
@@ -110,7 +106,7 @@ def decide_invitation(
 def connection_cap(state: PairState, settings: Settings) -> UserError | None:
     limit = settings.connection_limit
     if state.viewer_connections >= limit or state.member_connections >= limit:
-        return refuse(ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections.")
+        return refusal(ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections.")
     return None
 
 
@@ -122,7 +118,7 @@ def cooldown(state: PairState, settings: Settings, now: datetime) -> UserError |
     )
     if ends <= now:
         return None
-    return refuse(
+    return refusal(
         ErrorCode.REINVITE_COOLDOWN, "You withdrew an invitation to this member lately.", ends
     )
 
@@ -132,7 +128,7 @@ def quota(state: PairState, settings: Settings, now: datetime) -> UserError | No
     if left.remaining > 0:
         return None
     message = f"You can send {left.limit} invitations in 7 days."
-    return refuse(ErrorCode.INVITATION_LIMIT, message, left.resets_at)
+    return refusal(ErrorCode.INVITATION_LIMIT, message, left.resets_at)
 
 
 def decide_follow(state: PairState | None) -> UserError | None:
@@ -141,5 +137,5 @@ def decide_follow(state: PairState | None) -> UserError | None:
         return error
     assert state is not None
     if state.who_can_follow == "CONNECTIONS" and not state.connected:
-        return refuse(ErrorCode.FOLLOW_NOT_ALLOWED, "This member lets only connections follow.")
+        return refusal(ErrorCode.FOLLOW_NOT_ALLOWED, "This member lets only connections follow.")
     return None

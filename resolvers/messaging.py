@@ -9,6 +9,7 @@ from typing import Any
 import cypher
 from cypher.database import Transaction
 from resolvers.context import Context, Info, require_viewer
+from resolvers.network import pair_key
 from resolvers.pages import Page, fetch_page
 from resolvers.posts import run_refusable
 from resolvers.requests import claim
@@ -23,10 +24,6 @@ CONVERSATION_MESSAGES = cypher.query("conversation_messages")
 
 BODY_MAX = 2000
 SUBJECT_MAX = 200
-
-
-def pair_key(a: str, b: str) -> str:
-    return ":".join(sorted((a, b)))
 
 
 def check_body(body: str) -> list[UserError]:

@@ -22,12 +22,11 @@ from resolvers.decisions import (
     PairState,
     decide_follow,
     decide_invitation,
-    refuse,
     visible_target,
 )
 from resolvers.loaders import limit_params
 from schema import ids
-from schema.errors import ErrorCode, UserError, invalid_input
+from schema.errors import ErrorCode, UserError, invalid_input, refusal
 from schema.members import Company, Member, load_member
 from schema.network import BlockPayload, FollowPayload, RelationshipPayload, SendInvitationInput
 from schema.viewer import BlockedMember
@@ -100,7 +99,7 @@ async def send_invitation(info: Info, data: SendInvitationInput) -> Relationship
     type_name, member = ids.decode_as(data.member_id, "Member", "Company")
     if type_name == "Company":
         exists = await info.context.db.read_one(COMPANY_EXISTS, id=member)
-        not_connectable = refuse(ErrorCode.NOT_CONNECTABLE, "Companies are followed, not invited.")
+        not_connectable = refusal(ErrorCode.NOT_CONNECTABLE, "Companies are followed, not invited.")
         return await member_payload(
             info, member, not_connectable if exists and exists["exists"] else NOT_FOUND
         )
@@ -138,10 +137,10 @@ async def _invitation_mutation(
     async def work(tx: Transaction) -> tuple[UserError | None, str]:
         row = await tx.one(INVITATION_STATE, invitation=invitation)
         if row is None or row[actor] != write.viewer:
-            return refuse(ErrorCode.NOT_FOUND, "No such invitation."), ""
+            return refusal(ErrorCode.NOT_FOUND, "No such invitation."), ""
         other = row["fromId"] if actor == "toId" else row["toId"]
         if check_cap and max(row["fromConnections"], row["toConnections"]) >= limit:
-            return refuse(
+            return refusal(
                 ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections."
             ), other
         pair = pair_key(row["fromId"], row["toId"])
@@ -175,7 +174,7 @@ async def remove_connection(info: Info, member_id: str) -> RelationshipPayload:
             return error
         assert state is not None
         if not state.connected:
-            return refuse(ErrorCode.NOT_CONNECTED, "You are not connected.")
+            return refusal(ErrorCode.NOT_CONNECTED, "You are not connected.")
         await tx.all(REMOVE_CONNECTION, **write.params(member=member))
         return None
 
