@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
@@ -14,7 +13,7 @@ from resolvers.pages import Page, encode_cursor
 from schema import ids
 from schema.enums import Audience, ConversationKind
 from schema.members import Company, Member, Node, load_company, native_datetime, require_member
-from schema.pages import PageInfo
+from schema.pages import PageInfo, by_id, loaded
 
 Author = Annotated[Member | Company, strawberry.union("Author")]
 
@@ -85,11 +84,9 @@ class PostConnection:
         """The page's posts, loaded in one batch (authors in one more)."""
         if page is None:
             return cls(edges=[], page_info=PageInfo.of(Page([], False, 0)))
-        posts = await asyncio.gather(*(load_post(info, item["id"]) for item in page.items))
         edges = [
-            PostEdge(cursor=encode_cursor(item["cursor"]), node=post)
-            for item, post in zip(page.items, posts, strict=True)
-            if post is not None
+            PostEdge(cursor=cursor, node=post)
+            for cursor, _, post in await loaded(page, by_id(load_post, info))
         ]
         return cls(edges=edges, page_info=PageInfo.of(page))
 
@@ -185,10 +182,8 @@ class ConversationConnection:
 
     @classmethod
     async def of(cls, info: Info, page: Page) -> ConversationConnection:
-        found = await asyncio.gather(*(load_conversation(info, i["id"]) for i in page.items))
         edges = [
-            ConversationEdge(cursor=encode_cursor(item["cursor"]), node=conversation)
-            for item, conversation in zip(page.items, found, strict=True)
-            if conversation is not None
+            ConversationEdge(cursor=cursor, node=conversation)
+            for cursor, _, conversation in await loaded(page, by_id(load_conversation, info))
         ]
         return cls(edges=edges, page_info=PageInfo.of(page))

@@ -12,7 +12,7 @@ import strawberry
 from resolvers import lists, paths
 from resolvers.actions import Actions, ProfileState, company_actions, member_actions
 from resolvers.context import Info
-from resolvers.pages import Page, encode_cursor
+from resolvers.pages import Page
 from schema import ids
 from schema.enums import (
     ConnectionsVisibility,
@@ -22,7 +22,7 @@ from schema.enums import (
     ViewerAction,
     WhoCanFollow,
 )
-from schema.pages import PageInfo
+from schema.pages import PageInfo, by_id, loaded
 
 if TYPE_CHECKING:
     from schema.content import PostConnection
@@ -239,15 +239,9 @@ class MemberConnection:
 
     @classmethod
     async def of(cls, info: Info, page: Page) -> MemberConnection:
-        members = await asyncio.gather(*(load_member(info, item["id"]) for item in page.items))
         edges = [
-            MemberEdge(
-                cursor=encode_cursor(item["cursor"]),
-                node=member,
-                since=optional_datetime(item.get("since")),
-            )
-            for item, member in zip(page.items, members, strict=True)
-            if member is not None  # removed between the two queries of this request
+            MemberEdge(cursor=cursor, node=member, since=optional_datetime(item.get("since")))
+            for cursor, item, member in await loaded(page, by_id(load_member, info))
         ]
         return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
 
+from cypher.database import Row
 from resolvers import lists, suggestions
 from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
@@ -26,7 +28,7 @@ from schema.members import (
     optional_datetime,
     require_member,
 )
-from schema.pages import PageInfo
+from schema.pages import PageInfo, loaded
 
 Followable = Annotated[Member | Company, strawberry.union("Followable")]
 
@@ -161,15 +163,12 @@ class Viewer:
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> FollowableConnection:
         page = await self._page(info, "following", first, after)
-        nodes = await asyncio.gather(*(load_followable(info, item) for item in page.items))
+        nodes: list[tuple[str, Row, Member | Company]] = await loaded(
+            page, functools.partial(load_followable, info)
+        )
         edges = [
-            FollowableEdge(
-                cursor=encode_cursor(item["cursor"]),
-                node=node,
-                since=optional_datetime(item["since"]),
-            )
-            for item, node in zip(page.items, nodes, strict=True)
-            if node is not None
+            FollowableEdge(cursor=cursor, node=node, since=optional_datetime(item["since"]))
+            for cursor, item, node in nodes
         ]
         return FollowableConnection(
             edges=edges, page_info=PageInfo.of(page), total_count=page.total
