@@ -5,6 +5,9 @@
 MATCH (v:Member {id: $viewer})
 WITH v,
      COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds,
+     // The viewer's connections, once: each member's mutual count intersects with it in
+     // memory instead of probing the viewer's relationships once per connection of theirs.
+     COLLECT { MATCH (v)-[:CONNECTED]-(x:Member) RETURN elementId(x) } AS viewerConnections,
      COUNT { (v)-[:CONNECTED]-() } >= $connectionLimit AS viewerAtCap,
      size([t IN coalesce(v.invitationLog, []) WHERE t > $weekAgo]) >= $weeklyLimit AS quotaUsedUp
 UNWIND $ids AS id
@@ -15,7 +18,7 @@ OPTIONAL MATCH (v)-[sent:INVITED]->(m)
 OPTIONAL MATCH (m)-[received:INVITED]->(v)
 OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
   WHERE v <> m
-WITH v, m, c, sent, received, length(p) AS hops, viewerAtCap, quotaUsedUp
+WITH v, m, c, sent, received, length(p) AS hops, viewerAtCap, quotaUsedUp, viewerConnections
 RETURN m.id AS id,
        CASE
          WHEN v = m THEN 'SELF'
@@ -37,8 +40,10 @@ RETURN m.id AS id,
          ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
                sentAt: received.sentAt}
        END AS invitationReceived,
-       COUNT { (v)-[:CONNECTED]-(mutual:Member)-[:CONNECTED]-(m) WHERE mutual <> v AND mutual <> m }
-         AS mutualConnectionCount,
+       CASE WHEN v = m THEN 0  // as Member.mutualConnections lists them: none for oneself
+         ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
+                    WHERE x IN viewerConnections])
+       END AS mutualConnectionCount,
        v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS') AS canViewConnections,
        c IS NOT NULL
          OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) } AS canMessage,

@@ -281,3 +281,14 @@ async def test_r25_a_hidden_member_is_indistinguishable_from_a_missing_one(api: 
     missing = await invite(api, ada, ids.encode("Member", "no-such-member"))
     assert hidden == missing
     assert await view(api, ada, "bob") == await view(api, ada, "nobody")
+
+
+async def test_r11_mutual_count_matches_the_mutual_list(api: Api) -> None:
+    ada, bob, cyd, dan = [await api.sign_up(h) for h in ("ada", "bob", "cyd", "dan")]
+    await chain(api, [ada, bob, dan])
+    await chain(api, [ada, cyd, dan])
+    await connect(api, ada, dan)
+    for viewer, handle, expected in ((ada, "dan", 2), (ada, "ada", 0), (bob, "cyd", 2)):
+        member = await seen(api, viewer, handle)
+        assert member["relationship"]["mutualConnectionCount"] == expected, (viewer, handle)
+        assert member["mutualConnections"]["totalCount"] == expected
