@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (c:Company {id: id})
 RETURN c.id AS id, c.handle AS handle, c.name AS name, c.description AS description,
-       COUNT { (:Member)-[:FOLLOWS]->(c) } AS followerCount
+       COUNT { ()-[:FOLLOWS]->(c) } AS followerCount

@@ -8,12 +8,13 @@ WHERE $viewer IS NULL OR NOT EXISTS { (m)-[:BLOCKED]-(:Member {id: $viewer}) }
 OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
 RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
        m.primaryButton AS primaryButton, m.joinedAt AS joinedAt, workplace.id AS worksAtId,
-       COUNT {
-         (follower:Member)-[:FOLLOWS]->(m)
-         WHERE m.whoCanFollow = 'EVERYONE' OR (follower)-[:CONNECTED]-(m)
-       } AS followerCount,
+       // Only members follow members, and only members connect: counting by degree, without
+       // reading each relationship, wherever no follow can be hidden.
+       CASE WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }
+         ELSE COUNT { (follower)-[:FOLLOWS]->(m) WHERE (follower)-[:CONNECTED]-(m) }
+       END AS followerCount,
        COUNT {
          (m)-[:FOLLOWS]->(followed)
          WHERE followed:Company OR followed.whoCanFollow = 'EVERYONE' OR (m)-[:CONNECTED]-(followed)
        } AS followingCount,
-       COUNT { (m)-[:CONNECTED]-(:Member) } AS connectionCount
+       COUNT { (m)-[:CONNECTED]-() } AS connectionCount
