@@ -10,14 +10,16 @@ import dataclasses
 import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
+from pathlib import Path
 
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -34,6 +36,15 @@ from settings import Settings, load_settings
 
 log = logging.getLogger("vernetzt")
 
+WEB = Path(__file__).resolve().parent / "web"
+# The few vendored files the offline playground needs, out of web/node_modules (`npm ci`).
+VENDOR = {
+    "graphiql.min.js": "graphiql/graphiql.min.js",
+    "graphiql.min.css": "graphiql/graphiql.min.css",
+    "react.production.min.js": "react/umd/react.production.min.js",
+    "react-dom.production.min.js": "react-dom/umd/react-dom.production.min.js",
+}
+
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, services: Services) -> None:
@@ -44,6 +55,10 @@ class GraphQLApp(GraphQL[Context, None]):
             subscription_protocols=(),
         )
         self.services = services
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Strawberry's own page loads GraphiQL from a CDN; ours loads the vendored copy.
+        return FileResponse(WEB / "public" / "playground.html", media_type="text/html")
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -140,6 +155,9 @@ def create_app(
             Route("/graphql", GraphQLRoute(), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/vendor/{name}", vendor),
+            # The web client: plain files, no build step; `html=True` serves index.html at /.
+            Mount("/", StaticFiles(directory=WEB / "public", html=True, check_dir=False)),
         ],
         lifespan=lifespan,
         exception_handlers={
@@ -160,6 +178,15 @@ def create_app(
             ),
         ],
     )
+
+
+async def vendor(request: Request) -> Response:
+    """One of the vendored playground files, or 404 (nothing else of node_modules is served)."""
+    relative = VENDOR.get(request.path_params["name"])
+    path = WEB / "node_modules" / relative if relative else None
+    if path is None or not path.is_file():
+        return PlainTextResponse("Not found (run `make web` to vendor it).", status_code=404)
+    return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
 
 
 class GraphQLRoute:
