@@ -50,6 +50,7 @@ async function signOut() {
 }
 
 let rendering = 0;
+let pendingError = "";
 
 // Renders the current route from scratch: every page shows what the server says now.
 async function render({ focus } = { focus: false }) {
@@ -69,9 +70,12 @@ async function render({ focus } = { focus: false }) {
   } catch (error) {
     content = h("section", { class: "card" }, h("h1", {}, "Something went wrong"), h("p", {}, error.message));
     if (!session.get() && signedIn) {
+      // The server refused the token (expired, or signed out elsewhere): say so, then sign in.
+      pendingError = error.message;
       location.hash = "#/signin";
       return;
     }
+    showError(error.message);
   }
   if (ticket !== rendering) return; // a newer navigation won
   main.replaceChildren(content);
@@ -88,6 +92,8 @@ window.vernetzt = {
 
 window.addEventListener("hashchange", () => {
   clearNotices();
+  if (pendingError) showError(pendingError);
+  pendingError = "";
   render({ focus: true });
 });
 render({ focus: false });

@@ -112,7 +112,7 @@ async function conversationWith(handle) {
       "p",
       { class: "card" },
       `You can message ${member.name} once you are connected. `,
-      h("a", { href: `#/profile/${member.handle}` }, `Go to ${member.name}’s profile`),
+      h("a", { href: `#/profile/${member.handle}` }, `Go to ${member.name}'s profile`),
     );
   return h(
     "div",

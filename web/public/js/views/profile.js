@@ -130,7 +130,7 @@ function howConnected(member) {
   return h(
     "section",
     { class: "card", "aria-labelledby": "how" },
-    h("h2", { id: "how" }, "How you’re connected"),
+    h("h2", { id: "how" }, "How you're connected"),
     h("ol", { class: "path" }, steps),
   );
 }
@@ -138,7 +138,7 @@ function howConnected(member) {
 function connectionsCard(member) {
   const list = member.connections;
   if (!list) {
-    const why = member.degree === "SELF" ? "" : `${member.name}’s connections are visible to their connections only.`;
+    const why = member.degree === "SELF" ? "" : `${member.name}'s connections are visible to their connections only.`;
     return why ? h("section", { class: "card" }, h("h2", {}, "Connections"), h("p", { class: "muted" }, why)) : null;
   }
   return h(

@@ -1,0 +1,88 @@
+"""Browser fixtures: the real app on the demo network, and Debian's Chromium driven by
+Playwright (async API, on the suite's event loop; no browser download, no network but ours)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page, Route, ViewportSize, async_playwright
+
+from tests.browser.server import live_server
+from tests.conftest import TEST_SETTINGS
+from tests.database import Neo4jServer
+
+CHROMIUM = Path(os.environ.get("VERNETZT_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+VENDOR = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "graphiql"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def base_url(neo4j_server: Neo4jServer) -> Iterator[str]:
+    """The app on a free port, on a database holding exactly the demo network."""
+    settings = dataclasses.replace(
+        TEST_SETTINGS,
+        neo4j_uri=neo4j_server.uri,
+        neo4j_user=neo4j_server.user,
+        neo4j_password=neo4j_server.password,
+    )
+    with live_server(settings) as base:
+        yield base
+
+
+def _require(path: Path, what: str) -> None:
+    if path.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing at {path} (CI must not skip the browser tests)")
+    pytest.skip(f"{what} is missing at {path}")
+
+
+@pytest.fixture
+async def page(base_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Page]:
+    """A phone-sized page in a fresh browser context; fails the test on a script error or on a
+    request that leaves our server (no CDN). Its last screen is saved as an artifact."""
+    _require(CHROMIUM, "Chromium (make browser)")
+    _require(VENDOR, "the vendored GraphiQL (make web)")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    outside: list[str] = []
+    script_errors: list[str] = []
+
+    async def only_ours(route: Route) -> None:
+        if route.request.url.startswith(base_url + "/"):
+            await route.continue_()
+        else:
+            outside.append(route.request.url)
+            await route.abort()
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = await browser.new_context(viewport=PHONE, base_url=base_url)
+            await context.route("**/*", only_ours)
+            page = await context.new_page()
+            page.set_default_timeout(15_000)
+            page.on("pageerror", lambda error: script_errors.append(str(error)))
+            yield page
+            name = re.sub(r"\W+", "-", request.node.name).strip("-")
+            await page.screenshot(path=ARTIFACTS / f"{name}-last.png", full_page=True)
+        finally:
+            await browser.close()
+    assert outside == [], f"the page reached beyond our server: {outside}"
+    assert script_errors == [], f"script errors: {script_errors}"
+
+
+async def shot(page: Page, name: str) -> None:
+    """A screenshot of the whole page as a test artifact."""
+    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
