@@ -11,6 +11,7 @@ from tests.browser.conftest import shot
 
 
 async def test_playground_runs_the_examples_signed_in_offline(page: Page) -> None:
+    await page.set_viewport_size({"width": 1280, "height": 800})  # GraphiQL is a desktop tool
     await page.goto("/graphql")
     await expect(page.locator("header.intro")).to_contain_text(
         'put {"Authorization": "Bearer <token>"} in the Headers pane'
