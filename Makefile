@@ -9,14 +9,14 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test neo4j reset schema tools lock fuzz model
+.PHONY: run test neo4j reset schema tools browser web peer bench lock fuzz model
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
-run: $(VENV)/.installed tools
+run: $(VENV)/.installed tools web
 	$(BIN)/python scripts/run.py
 
 ## test: ruff, mypy (strict), then pytest (unit, integration and HTTP tests on a real Neo4j)
-test: $(VENV)/.installed tools
+test: $(VENV)/.installed tools browser web peer
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -37,6 +37,27 @@ schema: $(VENV)/.installed
 ## tools: the JDK and Maven the local Neo4j needs (from Debian when missing)
 tools:
 	@scripts/ensure-tools.sh
+
+## browser: Debian's Chromium for the browser tests (Playwright drives it; no browser download)
+browser:
+	@scripts/ensure-browser.sh
+
+## web: the web client's vendored modules (GraphiQL for the offline playground), from npm
+web: web/node_modules/.installed
+web/node_modules/.installed: web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	touch $@
+
+## peer: the Neo4j GraphQL Library server the benchmark compares against (bench/peer), from npm
+peer: bench/peer/node_modules/.installed
+bench/peer/node_modules/.installed: bench/peer/package-lock.json
+	npm ci --prefix bench/peer --no-audit --no-fund --loglevel=error
+	touch $@
+
+## bench: generate and load tier TIER (XS, S, M, L) if needed, then measure floor, Vernetzt and peer
+TIER ?= XS
+bench: $(VENV)/.installed tools peer
+	$(BIN)/python -m bench.run --tier $(TIER)
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'

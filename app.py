@@ -33,6 +33,7 @@ from resolvers.limits import Limits
 from resolvers.passwords import Passwords
 from schema.root import build_schema
 from settings import Settings, load_settings
+from timing import ServerTiming
 
 log = logging.getLogger("vernetzt")
 
@@ -166,6 +167,8 @@ def create_app(
             SessionExpired: database_unreachable,
         },
         middleware=[
+            # Outermost, so that `total` covers everything the server does for a request.
+            Middleware(ServerTiming),
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeaders, production=settings.is_production),
             Middleware(GraphQLResponseMediaType),

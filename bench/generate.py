@@ -3,8 +3,11 @@
 Connection counts are log-normal (heavy-tailed) with the tier's median and mean, capped at the
 tier's maximum. Members live in communities of about 200 (a company, a town): most connections
 stay inside one, the rest go anywhere, so distances grow as in real networks instead of
-everyone being two hops from everyone. About 1% choose the FOLLOW button and gather followers
-by a power law.
+everyone being two hops from everyone; a member with more connections than a community holds
+finds the rest anywhere. About 1% choose the FOLLOW button and gather followers by a power law
+(exponent ~2.3) up to ~5% of all members; 3% of connections have one side unfollowed. Settings
+follow fixed shares (15% hide connections, 10% KNOWS_EMAIL, 5% open profile); some invitations
+are pending and some members blocked.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from dataclasses import dataclass, field
 
 COMMUNITY_SIZE = 200
 LOCAL_SHARE = 0.8
+FOLLOW_EXPONENT = 2.3  # followers per celebrity: P(k) ~ k^-2.3, a Pareto tail of shape 1.3
+UNFOLLOW_SHARE = 0.03
+HIDDEN_SHARE, KNOWS_EMAIL_SHARE, OPEN_PROFILE_SHARE = 0.15, 0.10, 0.05
+PENDING_PER_MEMBER, BLOCKS_PER_MEMBER = 0.05, 0.005
 
 
 @dataclass(frozen=True)
@@ -49,8 +56,14 @@ class Network:
     ids: list[str]
     connections: list[tuple[int, int]]
     follows: list[tuple[int, int]] = field(default_factory=list)
+    # (follower, followed): a connection's follow that the follower took back (R7 allows it)
+    unfollows: set[tuple[int, int]] = field(default_factory=set)
     follow_button: set[int] = field(default_factory=set)
     hidden_connections: set[int] = field(default_factory=set)
+    knows_email: set[int] = field(default_factory=set)
+    open_profile: set[int] = field(default_factory=set)
+    invitations: list[tuple[int, int]] = field(default_factory=list)  # pending (from, to)
+    blocks: list[tuple[int, int]] = field(default_factory=list)  # (blocker, blocked)
     company_follows: list[tuple[int, int]] = field(default_factory=list)  # (member, company)
     # (author index, hours ago, audience); authors >= len(ids) are companies
     posts: list[tuple[int, int, str]] = field(default_factory=list)
@@ -94,11 +107,12 @@ def generate(tier: Tier, seed: int = 42) -> Network:
     while len(edges) < wanted and attempts < wanted * 4:
         attempts += 1
         a = _pick(cumulative, rng, 0, n)
+        b = _pick(cumulative, rng, 0, n)
         if rng.random() < LOCAL_SHARE:
             start = a // COMMUNITY_SIZE * COMMUNITY_SIZE
-            b = _pick(cumulative, rng, start, min(start + COMMUNITY_SIZE, n))
-        else:
-            b = _pick(cumulative, rng, 0, n)
+            local = _pick(cumulative, rng, start, min(start + COMMUNITY_SIZE, n))
+            if (min(a, local), max(a, local)) not in edges:
+                b = local  # else the community is used up for a: a stranger instead
         pair = (min(a, b), max(a, b))
         if a == b or pair in edges or max(counts[a], counts[b]) >= tier.max_connections:
             continue
@@ -108,9 +122,33 @@ def generate(tier: Tier, seed: int = 42) -> Network:
     ids = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(n)]
     network = Network(tier, seed, ids, sorted(edges))
     _add_celebrities(network, rng)
-    network.hidden_connections = {i for i in range(n) if rng.random() < 0.15}
+    network.unfollows = {
+        (a, b) if rng.random() < 0.5 else (b, a)
+        for a, b in network.connections
+        if rng.random() < UNFOLLOW_SHARE
+    }
+    network.hidden_connections = {i for i in range(n) if rng.random() < HIDDEN_SHARE}
+    network.knows_email = {i for i in range(n) if rng.random() < KNOWS_EMAIL_SHARE}
+    network.open_profile = {i for i in range(n) if rng.random() < OPEN_PROFILE_SHARE}
+    _add_invitations_and_blocks(network, edges, rng)
     _add_companies_and_posts(network, rng)
     return network
+
+
+def _add_invitations_and_blocks(
+    network: Network, edges: set[tuple[int, int]], rng: random.Random
+) -> None:
+    """Pending invitations and blocks between members who are not connected, each pair once."""
+    n = len(network.ids)
+    taken = set(edges)
+    chosen: list[list[tuple[int, int]]] = [[], []]
+    for share, pairs in ((PENDING_PER_MEMBER, chosen[0]), (BLOCKS_PER_MEMBER, chosen[1])):
+        while len(pairs) < int(n * share):
+            a, b = rng.randrange(n), rng.randrange(n)
+            if a != b and (min(a, b), max(a, b)) not in taken:
+                taken.add((min(a, b), max(a, b)))
+                pairs.append((a, b))
+    network.invitations, network.blocks = chosen
 
 
 def _add_companies_and_posts(network: Network, rng: random.Random) -> None:
@@ -136,14 +174,18 @@ def _add_companies_and_posts(network: Network, rng: random.Random) -> None:
 
 
 def _add_celebrities(network: Network, rng: random.Random) -> None:
-    """~1% choose FOLLOW and gather followers by a power law (exponent ~2.3), up to ~5%."""
+    """~1% choose FOLLOW and gather followers by a power law (exponent ~2.3), up to ~5%.
+
+    The scale is set so that the largest of the celebrities reaches about the cap."""
     n = len(network.ids)
     celebrities = rng.sample(range(n), max(1, n // 100))
     network.follow_button = set(celebrities)
     cap = max(1, n // 20)
+    shape = FOLLOW_EXPONENT - 1
+    scale = max(3.0, cap / len(celebrities) ** (1 / shape))
     follows: set[tuple[int, int]] = set()
     for celebrity in celebrities:
-        size = min(cap, int(rng.paretovariate(1.3)) * 3)
+        size = min(cap, int(scale * rng.paretovariate(shape)))
         for follower in rng.sample(range(n), size):
             if follower != celebrity:
                 follows.add((follower, celebrity))

@@ -15,21 +15,23 @@ LOAD_FOLLOWS = cypher.query("bench_load_follows")
 LOAD_COMPANIES = cypher.query("bench_load_companies")
 LOAD_COMPANY_FOLLOWS = cypher.query("bench_load_company_follows")
 LOAD_POSTS = cypher.query("bench_load_posts")
+LOAD_INVITATIONS = cypher.query("bench_load_invitations")
+LOAD_BLOCKS = cypher.query("bench_load_blocks")
 BATCH = 5_000
 
 
 def _progress(label: str, done: int, total: int, started: float) -> None:
     rate = done / max(time.monotonic() - started, 1e-9)
-    sys.stderr.write(f"\r{label}: {done:,}/{total:,} ({rate:,.0f}/s)")
+    filled = 30 * done // max(total, 1)
+    bar = "#" * filled + "." * (30 - filled)
+    sys.stderr.write(f"\r{label:>16} [{bar}] {done:,}/{total:,} ({rate:,.0f}/s)")
     if done == total:
         sys.stderr.write("\n")
     sys.stderr.flush()
 
 
-async def load(db: Database, network: Network) -> float:
-    """Write members, connections (with both follows, R7) and celebrity follows; seconds taken."""
-    started = time.monotonic()
-    members = [
+def member_rows(network: Network) -> list[dict[str, object]]:
+    return [
         {
             "id": member_id,
             "handle": f"m{index}",
@@ -39,10 +41,19 @@ async def load(db: Database, network: Network) -> float:
             "connectionsVisibility": "ONLY_ME"
             if index in network.hidden_connections
             else "CONNECTIONS",
+            "invitationPolicy": "KNOWS_EMAIL" if index in network.knows_email else "EVERYONE",
+            "openProfile": index in network.open_profile,
             "joinedDays": index % 730,
         }
         for index, member_id in enumerate(network.ids)
     ]
+
+
+async def load(db: Database, network: Network) -> float:
+    """Write members, connections (with the follows not taken back, R7), celebrity follows,
+    companies, posts, pending invitations and blocks; seconds taken."""
+    started = time.monotonic()
+    members = member_rows(network)
     for start in range(0, len(members), BATCH):
         await db.write(LOAD_MEMBERS, members=members[start : start + BATCH])
         _progress("members", min(start + BATCH, len(members)), len(members), started)
@@ -52,16 +63,29 @@ async def load(db: Database, network: Network) -> float:
         for index, key in enumerate(companies)
     ])  # fmt: skip
     ids = network.ids
+    unfollows = network.unfollows
+    begun, done = time.monotonic(), 0
+    for batch in batches(network.connections, BATCH):
+        rows = [
+            [ids[a], ids[b], (a, b) not in unfollows, (b, a) not in unfollows] for a, b in batch
+        ]
+        await db.write(LOAD_CONNECTIONS, pairs=rows)
+        done += len(batch)
+        _progress("connections", done, len(network.connections), begun)
     for label, query, pairs, targets in (
-        ("connections", LOAD_CONNECTIONS, network.connections, ids),
         ("follows", LOAD_FOLLOWS, network.follows, ids),
         ("company follows", LOAD_COMPANY_FOLLOWS, network.company_follows, companies),
+        ("blocks", LOAD_BLOCKS, network.blocks, ids),
     ):
         begun, done = time.monotonic(), 0
         for batch in batches(pairs, BATCH):
             await db.write(query, pairs=[[ids[a], targets[b]] for a, b in batch])
             done += len(batch)
             _progress(label, done, len(pairs), begun)
+    await db.write(LOAD_INVITATIONS, pairs=[
+        [ids[a], ids[b], f"bench-invitation-{index}"]
+        for index, (a, b) in enumerate(network.invitations)
+    ])  # fmt: skip
     authors = ids + companies
     begun = time.monotonic()
     for start in range(0, len(network.posts), BATCH):

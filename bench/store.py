@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import statistics
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,14 @@ from typing import Any
 import localneo4j
 from bench.generate import TIERS, Network, generate
 from bench.load import load
+from bench.rings import ring_sizes
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 
 ROOT = Path(__file__).resolve().parent.parent
+RING_SAMPLES = 1_000
+# Page cache and heap per tier: the whole store fits in the page cache, as in production.
+MEMORY = {"XS": (256, "1g"), "S": (1024, "2g"), "M": (6144, "4g"), "L": (12288, "6g")}
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,12 @@ class Store:
     db: Database
     network: Network
     version: str
+    uri: str
+    pid: int  # the Neo4j process, whose CPU time the benchmark reports
 
 
-def manifest(network: Network) -> dict[str, Any]:
+def identity(network: Network) -> dict[str, Any]:
+    """What decides whether a loaded store holds this network: the seed and the counts."""
     return {
         "tier": network.tier.name,
         "seed": network.seed,
@@ -39,6 +47,22 @@ def manifest(network: Network) -> dict[str, Any]:
         "follows": len(network.follows),
         "companyFollows": len(network.company_follows),
         "posts": len(network.posts),
+        "unfollows": len(network.unfollows),
+        "invitations": len(network.invitations),
+        "blocks": len(network.blocks),
+    }
+
+
+def manifest(network: Network) -> dict[str, Any]:
+    """The identity plus the shape: degree histogram and ring sizes of 1,000 sampled members."""
+    rings = ring_sizes(network, RING_SAMPLES)
+    return {
+        **identity(network),
+        "degreeHistogram": {str(k): v for k, v in network.degree_histogram().items()},
+        "ringSizes": {
+            name: {"samples": len(sizes), "median": statistics.median(sizes), "max": max(sizes)}
+            for name, sizes in rings.items()
+        },
     }
 
 
@@ -48,20 +72,26 @@ async def loaded_store(tier_name: str) -> AsyncIterator[Store]:
     network.ids.append("unreachable-member")  # a member without any connection
     directory = ROOT / "bench" / "data" / tier_name
     manifest_file = directory / "manifest.json"
-    wanted = manifest(network)
-    loaded = manifest_file.exists() and json.loads(manifest_file.read_text()) == wanted
+    wanted = identity(network)
+    loaded = manifest_file.exists() and _identity_of(manifest_file, list(wanted)) == wanted
     if not loaded:
         shutil.rmtree(directory, ignore_errors=True)
-    server = localneo4j.start(directory / "store")
+    pagecache_mb, heap = MEMORY[tier_name]
+    server = localneo4j.start(directory / "store", pagecache_mb=pagecache_mb, heap=heap)
     driver = open_driver(server.uri, "", "")
     try:
         db = Database(driver, "neo4j")
         await apply_migrations(db)
         if not loaded:
             seconds = await load(db, network)
-            manifest_file.write_text(json.dumps(wanted, indent=2) + "\n")
+            manifest_file.write_text(json.dumps(manifest(network), indent=2) + "\n")
             print(f"loaded tier {tier_name} in {seconds:.0f} s")
-        yield Store(db, network, server.version)
+        yield Store(db, network, server.version, server.uri, server.process.pid)
     finally:
         await driver.close()
         server.stop()
+
+
+def _identity_of(manifest_file: Path, keys: list[str]) -> dict[str, Any]:
+    written = json.loads(manifest_file.read_text())
+    return {key: written.get(key) for key in keys}

@@ -18,6 +18,8 @@ from neo4j import (
     unit_of_work,
 )
 
+from timing import database_time
+
 Row = dict[str, Any]
 T = TypeVar("T")
 
@@ -67,18 +69,20 @@ class Database:
         async def managed(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx))
 
-        async with self.driver.session(database=self.name) as session:
-            return await session.execute_write(managed)
+        with database_time():
+            async with self.driver.session(database=self.name) as session:
+                return await session.execute_write(managed)
 
     async def _run(
         self, query: LiteralString, params: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
-        records, _, _ = await self.driver.execute_query(
-            Query(query, timeout=self.timeout),
-            parameters_=params,
-            routing_=routing,
-            database_=self.name,
-        )
+        with database_time():
+            records, _, _ = await self.driver.execute_query(
+                Query(query, timeout=self.timeout),
+                parameters_=params,
+                routing_=routing,
+                database_=self.name,
+            )
         return [record.data() for record in records]
 
 

@@ -6,6 +6,7 @@ Used by `make run`, the test fixtures and the benchmarks. The child is started w
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import threading
@@ -48,11 +49,24 @@ class LocalNeo4j:
                 self.process.wait()
 
 
-def start(data_dir: Path, port: int = 0, log_file: Path | None = None) -> LocalNeo4j:
-    """Start Neo4j on 127.0.0.1:`port` (0: any free port) with its store in `data_dir`."""
+def start(
+    data_dir: Path,
+    port: int = 0,
+    log_file: Path | None = None,
+    pagecache_mb: int = 512,
+    heap: str = "1g",
+) -> LocalNeo4j:
+    """Start Neo4j on 127.0.0.1:`port` (0: any free port) with its store in `data_dir`;
+    the benchmark gives larger stores more page cache and heap."""
     command = [str(RUN_SCRIPT), "--data", str(data_dir), "--port", str(port), "--stop-on-stdin-eof"]
+    command += ["--pagecache-mb", str(pagecache_mb)]
     process = subprocess.Popen(  # noqa: S603 (a fixed command of our own)
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NEO4J_LOCAL_HEAP": heap},
     )
     lines: list[str] = []
     deadline = time.monotonic() + START_TIMEOUT_SECONDS

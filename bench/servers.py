@@ -1,0 +1,104 @@
+"""The two servers measured over HTTP, each its own process (so its CPU can be read): Vernetzt
+under uvicorn with production settings, and the peer under Node."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+LOGS = ROOT / "bench" / "data" / "logs"
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    url: str
+    pid: int
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def vernetzt_command(port: int) -> list[str]:
+    uvicorn = str(Path(sys.executable).parent / "uvicorn")
+    return [
+        uvicorn, "--factory", "app:main_app", "--host", "127.0.0.1", "--port", str(port),
+        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
+    ]  # fmt: skip
+
+
+def vernetzt_env(neo4j_uri: str, secret: str, port: int) -> dict[str, str]:
+    return {
+        "VERNETZT_ENV": "production",
+        "VERNETZT_SECRET": secret,
+        "NEO4J_URI": neo4j_uri,
+        "PORT": str(port),
+    }
+
+
+@contextlib.contextmanager
+def vernetzt(neo4j_uri: str, secret: str) -> Iterator[Server]:
+    port = free_port()
+    env = vernetzt_env(neo4j_uri, secret, port)
+    with _process("vernetzt", vernetzt_command(port), env) as process:
+        url = f"http://127.0.0.1:{port}"
+        _wait(lambda: httpx.get(f"{url}/readyz").status_code == 200, process, "vernetzt")
+        yield Server("vernetzt", f"{url}/graphql", process.pid)
+
+
+@contextlib.contextmanager
+def peer(neo4j_uri: str, secret: str) -> Iterator[Server]:
+    port = free_port()
+    env = {"NEO4J_URI": neo4j_uri, "PORT": str(port), "PEER_JWT_SECRET": secret,
+           "NODE_ENV": "production"}  # fmt: skip
+    command = ["node", str(ROOT / "bench" / "peer" / "server.mjs")]
+    with _process("peer", command, env) as process:
+        log = LOGS / "peer.log"
+        _wait(lambda: "peer ready at" in log.read_text(), process, "peer")
+        yield Server("peer", f"http://127.0.0.1:{port}/graphql", process.pid)
+
+
+@contextlib.contextmanager
+def _process(
+    name: str, command: list[str], env: dict[str, str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with (LOGS / f"{name}.log").open("wb") as log:
+        process = subprocess.Popen(  # noqa: S603 (our own fixed commands)
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait(ready: Callable[[], bool], process: subprocess.Popen[bytes], name: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited; see {LOGS / (name + '.log')}")
+        with contextlib.suppress(httpx.HTTPError, OSError):
+            if ready():
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"{name} did not get ready in 60 s; see {LOGS / (name + '.log')}")

@@ -1,0 +1,74 @@
+"""`make bench` on the XS tier, end to end, as the CI smoke test of the harness (issue 7).
+
+It generates and loads the XS network into its own Neo4j, starts Vernetzt and the peer, and
+measures the three systems. Nothing here asserts a time: only that every system answered every
+op at both concurrencies, that Vernetzt and the peer gave the same answers, and that the results
+file has the shape docs/benchmarks.md is built from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEMS = {"floor", "vernetzt", "peer"}
+OPS = {"profile", "connections", "feed", "search", "suggestions", "path", "writes", "mix"}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    if not (ROOT / "bench" / "peer" / "node_modules").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("the peer's node_modules are missing: `make peer` installs them")
+        pytest.skip("run `make peer` to install the peer")
+    out = tmp_path_factory.mktemp("bench") / "XS.json"
+    command = [sys.executable, "-m", "bench.run", "--tier", "XS", "--runs", "1", "--out", str(out)]
+    finished = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=900, check=False
+    )
+    assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
+    loaded: dict[str, object] = json.loads(out.read_text())
+    return loaded
+
+
+def test_every_system_measured_every_op_at_both_concurrencies(results: dict[str, object]) -> None:
+    rows = results["results"]
+    assert isinstance(rows, list)
+    measured = {(r["system"], r["op"], r["concurrency"]) for r in rows}
+    assert measured == {(s, op, c) for s in SYSTEMS for op in OPS for c in (1, 8)}
+    for row in rows:
+        assert row["n"] > 0
+        assert row["rps"] > 0
+        assert row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"] <= row["max_ms"]
+
+
+def test_vernetzt_and_the_peer_answer_alike(results: dict[str, object]) -> None:
+    answers = results["answers_alike"]
+    assert isinstance(answers, dict)
+    assert set(answers) == OPS - {"writes", "mix"}
+    for op, tally in answers.items():
+        same, total = tally.split("/")
+        assert same == total, op
+        assert int(total) > 0, op
+
+
+def test_both_servers_report_their_database_time(results: dict[str, object]) -> None:
+    rows = results["results"]
+    assert isinstance(rows, list)
+    for row in rows:
+        if row["system"] != "floor":
+            assert {"db", "total"} <= set(row["server_ms"]), row
+
+
+def test_results_name_the_tier_and_the_machine(results: dict[str, object]) -> None:
+    assert results["tier"] == "XS"
+    assert results["members"] == 1001
+    machine = results["machine"]
+    assert isinstance(machine, dict)
+    assert machine["cpus"] >= 1
