@@ -23,6 +23,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
@@ -67,7 +69,16 @@ class GraphQLApp(GraphQL[Context, None]):
         # Subscriptions are off, so this view only ever sees HTTP requests.
         assert isinstance(request, Request)
         assert isinstance(response, Response)
-        return await build_context(self.services, request, response)
+        context = await build_context(self.services, request, response)
+        request.state.context = context
+        return context
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """Answer only once the token's session is confirmed (R24): an ended one gets 401."""
+        await request.state.context.confirm_session()
+        return await super().process_result(request, result)
 
 
 async def database_unreachable(request: Request, error: Exception) -> Response:
@@ -196,7 +207,12 @@ class GraphQLRoute:
     """ASGI app that hands the request to the GraphQL app the lifespan built."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await scope["app"].state.graphql(scope, receive, send)
+        try:
+            await scope["app"].state.graphql(scope, receive, send)
+        finally:
+            # A request refused before it ran (malformed body, 405) leaves its session check.
+            if context := scope.get("state", {}).get("context"):
+                context.discard_session()
 
 
 def main_app() -> Starlette:

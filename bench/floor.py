@@ -3,8 +3,8 @@
 Reads: each request is first run once through the app in-process on a recording Database, which
 keeps every query with its parameters and when it ran; the floor then replays those queries
 straight through the driver. Queries the app ran at the same time (sibling fields resolved
-concurrently) are replayed at the same time, so the floor is not slowed by running them one
-after another.
+concurrently, the token check beside the first read) are replayed at the same time, so the floor
+is not slowed by running them one after another.
 
 Writes change state, so they cannot be replayed: the floor calls the mutation's resolver
 function itself (the decision in Python and its Cypher) with a context built by hand, after the
@@ -27,8 +27,9 @@ from neo4j import Query, RoutingControl
 from cypher.database import Database, Transaction
 from resolvers import network as network_resolvers
 from resolvers import posts as post_resolvers
-from resolvers.context import Context, Info, Services, _viewer_of
+from resolvers.context import Context, Info, Services, check_session
 from resolvers.loaders import Loaders
+from resolvers.tokens import read_token
 from schema import ids
 from schema.network import SendInvitationInput
 from schema.posts import CreatePostInput
@@ -65,27 +66,26 @@ class RecordingDatabase(Database):
         raise RuntimeError("the floor records reads only; writes call their resolvers")
 
 
-Wave = list[Step]
+def trace(steps: list[Step]) -> list[Step]:
+    return sorted(steps, key=lambda s: s.started)
 
 
-def waves(steps: list[Step]) -> list[Wave]:
-    """Steps grouped so that each group ran at the same time and groups ran one after another."""
-    result: list[Wave] = []
-    for step in sorted(steps, key=lambda s: s.started):
-        if result and step.started < max(s.ended for s in result[-1]):
-            result[-1].append(step)
-        else:
-            result.append([step])
-    return result
+async def replay(db: Database, steps: list[Step]) -> int:
+    """Run a recorded request's queries again, each as soon as the queries that had ended
+    before it started (and so may have given it its parameters) have ended again; the others
+    run side by side, as in the app. The number of rows they answered."""
+    tasks: list[asyncio.Future[int]] = []
+    for step in steps:
+        before = [
+            tasks[i] for i, other in enumerate(steps[: len(tasks)]) if other.ended <= step.started
+        ]
+        tasks.append(asyncio.ensure_future(_after(before, db, step)))
+    return sum(await asyncio.gather(*tasks))
 
 
-async def replay(db: Database, trace: list[Wave]) -> int:
-    """Run a recorded request's queries again; the number of rows they answered."""
-    rows = 0
-    for wave in trace:
-        answers = await asyncio.gather(*(_run(db, step) for step in wave))
-        rows += sum(answers)
-    return rows
+async def _after(before: list[asyncio.Future[int]], db: Database, step: Step) -> int:
+    await asyncio.gather(*before)
+    return await _run(db, step)
 
 
 async def _run(db: Database, step: Step) -> int:
@@ -105,7 +105,9 @@ class FloorWrites:
         self.services = services
 
     async def _info(self, token: str) -> Info:
-        viewer = await _viewer_of(self.services, token)  # the token check every request makes
+        claims = read_token(self.services.settings, token)
+        await check_session(self.services, claims)  # what every mutation waits for
+        viewer = claims.member_id
         now = datetime.now(UTC)
         loaders = Loaders(self.services.db, viewer, self.services.settings, now)
         context = Context(None, None, self.services, viewer, now, loaders)

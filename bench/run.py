@@ -27,7 +27,7 @@ import psutil
 import cypher
 from app import create_app
 from bench import servers
-from bench.floor import FloorWrites, RecordingDatabase, Wave, waves
+from bench.floor import FloorWrites, RecordingDatabase, Step, trace
 from bench.measure import CpuMeter, by_bucket, figures, run
 from bench.params import READ_OPS, Plan, Request, WriteSource, WriteUnit, mix, plan
 from bench.peer.answers import peer_answer, vernetzt_answer
@@ -66,12 +66,12 @@ SIZES = {
 
 async def record_traces(
     settings: Settings, store: Store, plan_: Plan, members: Members
-) -> dict[Request, list[Wave]]:
+) -> dict[Request, list[Step]]:
     """Run each read once through the app in-process, keeping the Cypher it ran."""
     # A generous timeout: the first run of each query also plans it, on a cold JVM.
     db = RecordingDatabase(store.db.driver, "neo4j", RECORDING_TIMEOUT_SECONDS)
     app = create_app(settings, db=db)
-    traces: dict[Request, list[Wave]] = {}
+    traces: dict[Request, list[Step]] = {}
     async with app.router.lifespan_context(app):
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
         vernetzt = HttpSystem(
@@ -82,7 +82,7 @@ async def record_traces(
                 if request not in traces:
                     db.start()
                     await vernetzt.read(request)
-                    traces[request] = waves(db.steps)
+                    traces[request] = trace(db.steps)
         await client.aclose()
     return traces
 

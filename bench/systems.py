@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from bench.floor import FloorWrites, Wave, new_text, replay
+from bench.floor import FloorWrites, Step, new_text, replay
 from bench.params import Request, WriteUnit
 from cypher.database import Database
 from schema import ids
@@ -144,7 +144,7 @@ class FloorSystem:
     name = "floor"
 
     def __init__(
-        self, db: Database, traces: dict[Request, list[Wave]], writes: FloorWrites, members: Members
+        self, db: Database, traces: dict[Request, list[Step]], writes: FloorWrites, members: Members
     ) -> None:
         self.db = db
         self.traces = traces

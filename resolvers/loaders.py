@@ -3,6 +3,7 @@ not one per member. Both see only what the viewer may see (blocks hide, R18)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, LiteralString
@@ -21,6 +22,7 @@ POST_CARDS = cypher.query("post_cards")
 CONVERSATION_CARDS = cypher.query("conversation_cards")
 MESSAGE_CARDS = cypher.query("message_cards")
 INVITATION_CARDS = cypher.query("invitation_cards")
+VIEWER_ACCOUNT = cypher.query("viewer_account")
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 
@@ -58,6 +60,7 @@ class Loaders:
     def clear(self) -> None:
         """Forget what was loaded: a mutation changed it."""
         db, viewer = self._db, self._viewer_id
+        self._account: asyncio.Task[Row | None] | None = None
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, MEMBER_CARDS, viewer=viewer)
         )
@@ -79,3 +82,14 @@ class Loaders:
         self.invitations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, INVITATION_CARDS, viewer=viewer)
         )
+
+    async def account(self) -> Row:
+        """The viewer's own account (email, settings, credits, invitation log), read once."""
+        if self._account is None:
+            self._account = asyncio.ensure_future(
+                self._db.read_one(VIEWER_ACCOUNT, id=self._viewer_id)
+            )
+        row = await self._account
+        if row is None:  # the member was deleted after the token check
+            raise LookupError(f"member {self._viewer_id} vanished")
+        return row

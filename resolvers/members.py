@@ -28,7 +28,6 @@ from schema.viewer import Viewer
 
 MEMBER_ID_BY_HANDLE = cypher.query("member_id_by_handle")
 COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
-VIEWER_ACCOUNT = cypher.query("viewer_account")
 UPDATE_PROFILE = cypher.query("update_profile")
 UPDATE_SETTINGS = cypher.query("update_settings")
 
@@ -76,10 +75,10 @@ async def search_members(
 
 
 async def viewer(info: Info) -> Viewer | None:
+    """The token check found the member, so no query is needed until a field asks for one."""
     if info.context.viewer_id is None:
         return None
-    row = await info.context.db.read_one(VIEWER_ACCOUNT, id=info.context.viewer_id)
-    return Viewer.from_record(row) if row else None
+    return Viewer(member_id=info.context.viewer_id)
 
 
 async def update_profile(info: Info, data: UpdateProfileInput) -> MemberPayload:

@@ -3,7 +3,7 @@ hold) and the write rate of a member. Both refuse the whole request with a top-l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from graphql import (
@@ -130,3 +130,14 @@ class RequestGuards(SchemaExtension):
         window = context.services.limits.writes
         window.check(viewer, context.now, "changes")
         window.hit(viewer, context.now, writes)
+
+
+class ConfirmSessionBeforeWrites(SchemaExtension):
+    """A mutation runs only after the database confirmed the token's session (R24); reads run
+    while the check is under way, and their answer waits for it (app.GraphQLApp.run)."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        if self.execution_context.operation_type is OperationType.MUTATION:
+            context = self.execution_context.context
+            await context.confirm_session()
+        yield

@@ -22,6 +22,7 @@ from schema.enums import (
     ViewerAction,
     WhoCanFollow,
 )
+from schema.lookahead import asks_for_relations
 from schema.pages import PageInfo, by_id, loaded
 
 if TYPE_CHECKING:
@@ -344,8 +345,13 @@ class MemberSettings:
 
 
 async def load_member(info: Info, member_id: str) -> Member | None:
-    """The member's card as the viewer may see it (None when missing or hidden by a block)."""
-    record = await info.context.loaders.member_cards.load(member_id)
+    """The member's card as the viewer may see it (None when missing or hidden by a block).
+    When the selection will ask for the viewer's relation too, that load starts now, in the
+    same batch tick as the card's, so the two queries run side by side."""
+    loaders = info.context.loaders
+    if info.context.viewer_id is not None and asks_for_relations(info):
+        loaders.relations.load(member_id)  # cached: the relation fields await this same load
+    record = await loaders.member_cards.load(member_id)
     return Member.from_record(record) if record else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import strawberry
+from graphql import DocumentNode, GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -25,9 +26,10 @@ from schema.accounts import (
     UpdateProfileInput,
     UpdateSettingsInput,
 )
+from schema.caches import LruByText, ParseByText, ValidationByText
 from schema.content import Conversation, Message, Post
 from schema.extensions import MaskUnexpectedErrors
-from schema.guards import RequestGuards
+from schema.guards import ConfirmSessionBeforeWrites, RequestGuards
 from schema.members import Company, Member, MemberConnection, Node
 from schema.network import (
     BlockPayload,
@@ -186,13 +188,22 @@ class Mutation:
         return await companies.set_workplace(info, company_id)
 
 
+# Distinct query texts whose parsed document and validation result are kept.
+QUERY_CACHE_SIZE = 256
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the deployment's limits (docs/security.md)."""
+    parsed: LruByText[DocumentNode] = LruByText(QUERY_CACHE_SIZE)
+    validated: LruByText[list[GraphQLError]] = LruByText(QUERY_CACHE_SIZE)
     extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: ParseByText(parsed),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: RequestGuards(settings),
+        ConfirmSessionBeforeWrites,
+        lambda: ValidationByText(validated),
         lambda: MaskUnexpectedErrors(suggestions=settings.introspection),
     ]
     if not settings.introspection:

@@ -122,19 +122,31 @@ async def load_followable(info: Info, item: Mapping[str, Any]) -> Member | Compa
 
 @strawberry.type(description="The signed-in member's own view.")
 class Viewer:
+    """The account (email, settings, credits, quota) is read only when one of its fields is
+    asked for: a feed or a list of suggestions does not need it."""
+
     member_id: strawberry.Private[str]
-    email: str
-    settings: MemberSettings
-    in_mail_credits: int
-    invitation_log: strawberry.Private[list[int]]
+
+    @strawberry.field
+    async def email(self, info: Info) -> str:
+        return str((await info.context.loaders.account())["email"])
+
+    @strawberry.field
+    async def settings(self, info: Info) -> MemberSettings:
+        return MemberSettings.from_record(await info.context.loaders.account())
+
+    @strawberry.field
+    async def in_mail_credits(self, info: Info) -> int:
+        return int((await info.context.loaders.account())["inMailCredits"])
 
     @strawberry.field
     async def member(self, info: Info) -> Member:
         return await require_member(info, self.member_id)
 
     @strawberry.field
-    def invitation_quota(self, info: Info) -> InvitationQuota:
-        quota = invitation_quota(info.context.settings, self.invitation_log, info.context.now)
+    async def invitation_quota(self, info: Info) -> InvitationQuota:
+        log = (await info.context.loaders.account())["invitationLog"] or []
+        quota = invitation_quota(info.context.settings, log, info.context.now)
         return InvitationQuota(
             limit=quota.limit, remaining=quota.remaining, resets_at=quota.resets_at
         )
@@ -212,16 +224,6 @@ class Viewer:
         page = await lists.viewer_list(info.context, which, self.member_id, first, after)
         assert page is not None  # the viewer's own lists are never hidden from the viewer
         return page
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Viewer:
-        return cls(
-            member_id=record["id"],
-            email=record["email"],
-            settings=MemberSettings.from_record(record),
-            in_mail_credits=record["inMailCredits"],
-            invitation_log=record["invitationLog"] or [],
-        )
 
 
 async def _suggestion(info: Info, row: Mapping[str, Any]) -> Suggestion:

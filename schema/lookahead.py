@@ -1,0 +1,35 @@
+"""Looking ahead in a request's selection: what will the resolvers below this field ask for?
+
+A member's card and the viewer's relation to that member come from two queries. Where the
+selection asks for the relation (degree, relationship, actions) of the members a field returns,
+both can start at once instead of the second waiting for the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+RELATION_FIELDS = frozenset({"degree", "relationship", "actions"})
+# Fields below which members are other members (their own loads look ahead for themselves).
+OTHER_MEMBERS = frozenset({
+    "connections", "mutualConnections", "pathFromViewer", "mutualSample", "followers",
+    "following", "employees", "admins", "posts", "sharedPost", "worksAt", "author", "from",
+    "to", "sender", "with",
+})  # fmt: skip
+
+
+def asks_for_relations(info: Any) -> bool:
+    """Whether the selection under the current field asks for the relation of the members it
+    returns (through edges, nodes, fragments and payloads)."""
+    return any(_asks(selection) for field in info.selected_fields for selection in field.selections)
+
+
+def _asks(selection: Any) -> bool:
+    name = getattr(selection, "name", None)
+    if name in RELATION_FIELDS:
+        return True
+    if name in OTHER_MEMBERS:
+        return False
+    children: Iterable[Any] = getattr(selection, "selections", ())
+    return any(_asks(child) for child in children)
