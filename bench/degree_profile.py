@@ -63,7 +63,12 @@ def db_hits(plan: dict[str, Any], operator: str = "") -> int:
 async def profile(db: Database, viewer: str, target: str) -> tuple[int, int, float, str]:
     """Total db hits, those of the shortest-path search, median milliseconds over REPEATS
     runs (after as many warm-up runs), and the degree answered."""
-    params = {"viewer": viewer, "ids": [target], **limit_params(Settings(), datetime.now(UTC))}
+    params = {
+        "viewer": viewer,
+        "ids": [target],
+        "handle": None,
+        **limit_params(Settings(), datetime.now(UTC)),
+    }
     _, summary, _ = await db.driver.execute_query(
         "PROFILE " + MEMBER_RELATIONS, parameters_=params, database_=db.name
     )

@@ -17,20 +17,25 @@ Item = TypeVar("Item")
 
 async def run(
     items: Sequence[Item], concurrency: int, execute: Callable[[Item], Awaitable[list[Outcome]]]
-) -> tuple[list[Outcome], float]:
-    """Run every item with `concurrency` workers; the outcomes and the wall-clock seconds."""
+) -> tuple[list[Outcome], float, list[str]]:
+    """Run every item with `concurrency` workers: the outcomes, the wall-clock seconds, and the
+    errors of the items that failed (a timeout is a result too, not a reason to stop)."""
     queue: asyncio.Queue[Item] = asyncio.Queue()
     for item in items:
         queue.put_nowait(item)
     outcomes: list[Outcome] = []
+    errors: list[str] = []
 
     async def worker() -> None:
         while not queue.empty():
-            outcomes.extend(await execute(queue.get_nowait()))
+            try:
+                outcomes.extend(await execute(queue.get_nowait()))
+            except Exception as error:
+                errors.append(str(error)[:300])
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return outcomes, time.perf_counter() - started
+    return outcomes, time.perf_counter() - started, errors
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
@@ -39,10 +44,11 @@ def percentile(sorted_values: list[float], share: float) -> float:
     return sorted_values[rank - 1]
 
 
-def figures(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
-    latencies = sorted(o.ms for o in outcomes)
+def figures(outcomes: list[Outcome], seconds: float, errors: list[str]) -> dict[str, Any]:
+    latencies = sorted(o.ms for o in outcomes) or [float("nan")]
     result: dict[str, Any] = {
-        "n": len(latencies),
+        "n": len(outcomes),
+        "errors": len(errors),
         "p50_ms": round(percentile(latencies, 0.50), 2),
         "p95_ms": round(percentile(latencies, 0.95), 2),
         "p99_ms": round(percentile(latencies, 0.99), 2),
@@ -52,6 +58,8 @@ def figures(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
     split = server_split(outcomes)
     if split:
         result["server_ms"] = split
+    if errors:
+        result["first_error"] = errors[0]
     return result
 
 

@@ -126,18 +126,19 @@ async def measure(
                 elif op == "mix":
                     items = mix(plan_, writes, sizes.mix)
                 before = cpu.read()
-                outcomes, seconds = await run(
+                outcomes, seconds, errors = await run(
                     items, concurrency, functools.partial(execute, system)
                 )
                 for name, value in CpuMeter.spent(before, cpu.read()).items():
                     spent[system.name][name] = spent[system.name].get(name, 0.0) + value
                 row = {"system": system.name, "op": op, "concurrency": concurrency}
-                row |= figures(outcomes, seconds)
+                row |= figures(outcomes, seconds, errors)
                 if op != "mix":
                     row["buckets"] = by_bucket(outcomes)
                 rows.append(row)
                 print(f"{system.name:>9} {op:>12} c={concurrency} p50 {row['p50_ms']:8.2f} ms"
-                      f"  p95 {row['p95_ms']:8.2f} ms  {row['rps']:7.1f}/s")  # fmt: skip
+                      f"  p95 {row['p95_ms']:8.2f} ms  {row['rps']:7.1f}/s"
+                      f"  errors {row['errors']}")  # fmt: skip
     return rows, spent
 
 
@@ -146,8 +147,10 @@ async def warm_up(systems: list[System], plan_: Plan, writes: WriteSource) -> li
     cold = []
     for system in systems:
         for op in READ_OPS:
-            outcomes, seconds = await run(plan_.reads[op], 1, functools.partial(execute, system))
-            cold.append({"system": system.name, "op": op} | figures(outcomes, seconds))
+            outcomes, seconds, errors = await run(
+                plan_.reads[op], 1, functools.partial(execute, system)
+            )
+            cold.append({"system": system.name, "op": op} | figures(outcomes, seconds, errors))
         await run(writes.units(6), 1, functools.partial(execute, system))
     return cold
 

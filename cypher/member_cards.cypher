@@ -1,9 +1,16 @@
-// Public cards (R3, R24) of the members with ids $ids that viewer $viewer (null: anonymous) may
-// see, one row each, any order: profile fields, the workplace's id, and the counts. A member in
+// Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
+// viewer $viewer (null: anonymous) may see, one row each, any order: profile fields, the workplace's id, and the counts. A member in
 // a block with the viewer, either way, has no row (R18). A follow hidden by R13 (the followed
 // member lets only connections follow, and the follower is not one) counts nowhere.
-UNWIND $ids AS id
-MATCH (m:Member {id: id})
+CALL {
+  UNWIND $ids AS id
+  MATCH (m:Member {id: id})
+  RETURN m
+  UNION
+  MATCH (m:Member {handle: $handle})  // a profile page's member, by handle ($ids is then [])
+  RETURN m
+}
+WITH m
 WHERE $viewer IS NULL OR NOT EXISTS { (m)-[:BLOCKED]-(:Member {id: $viewer}) }
 OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
 RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,

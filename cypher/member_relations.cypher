@@ -1,4 +1,5 @@
-// How viewer $viewer stands with each member of $ids the viewer may see (a block hides, R18),
+// How viewer $viewer stands with each member of $ids (or the one with handle $handle) the
+// viewer may see (a block hides, R18),
 // one row per member, any order: the degree (R10: shortest path of at most 3 connections that
 // avoids every member in a block with the viewer), the relationship (R11, R12, R13), and the
 // inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8), InMail (R16).
@@ -10,8 +11,15 @@ WITH v,
      COLLECT { MATCH (v)-[:CONNECTED]-(x:Member) RETURN elementId(x) } AS viewerConnections,
      COUNT { (v)-[:CONNECTED]-() } >= $connectionLimit AS viewerAtCap,
      size([t IN coalesce(v.invitationLog, []) WHERE t > $weekAgo]) >= $weeklyLimit AS quotaUsedUp
-UNWIND $ids AS id
-MATCH (m:Member {id: id})
+CALL {
+  UNWIND $ids AS id
+  MATCH (m:Member {id: id})
+  RETURN m
+  UNION
+  MATCH (m:Member {handle: $handle})  // a profile page's member, by handle ($ids is then [])
+  RETURN m
+}
+WITH v, m, blockedIds, viewerConnections, viewerAtCap, quotaUsedUp
 WHERE NOT m.id IN blockedIds
 OPTIONAL MATCH (v)-[c:CONNECTED]-(m)
 OPTIONAL MATCH (v)-[sent:INVITED]->(m)

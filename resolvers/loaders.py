@@ -62,11 +62,11 @@ class Loaders:
         db, viewer = self._db, self._viewer_id
         self._account: asyncio.Task[Row | None] | None = None
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_CARDS, viewer=viewer)
+            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None)
         )
         self.company_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, COMPANY_CARDS))
         self.relations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_RELATIONS, viewer=viewer, **limit_params(self._settings, self._now))
+            _by_id(db, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
         self.company_relations: DataLoader[str, Row | None] = DataLoader(
@@ -82,6 +82,27 @@ class Loaders:
         self.invitations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, INVITATION_CARDS, viewer=viewer)
         )
+
+    def _limits(self) -> dict[str, Any]:
+        return limit_params(self._settings, self._now)
+
+    async def member_by_handle(self, handle: str, with_relation: bool) -> Row | None:
+        """The card of the member with `handle` (None when missing or hidden), and with it, in
+        the same round trip, the viewer's relation to that member when `with_relation`. Both
+        land in the loaders' caches, where the fields below look for them."""
+        card = self._db.read(MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id)
+        if with_relation and self._viewer_id is not None:
+            relation = self._db.read(
+                MEMBER_RELATIONS, ids=[], handle=handle, viewer=self._viewer_id, **self._limits()
+            )
+            cards, relations = await asyncio.gather(card, relation)
+        else:
+            cards, relations = await card, []
+        for row in relations:
+            self.relations.prime(row["id"], row)
+        for row in cards:
+            self.member_cards.prime(row["id"], row)
+        return cards[0] if cards else None
 
     async def account(self) -> Row:
         """The viewer's own account (email, settings, credits, invitation log), read once."""

@@ -14,6 +14,7 @@ from schema import ids
 from schema.accounts import MemberPayload, SettingsPayload, UpdateProfileInput, UpdateSettingsInput
 from schema.content import Message, load_conversation, load_post
 from schema.errors import UserError, invalid_input
+from schema.lookahead import asks_for_relations
 from schema.members import (
     Company,
     Invitation,
@@ -26,15 +27,15 @@ from schema.members import (
 )
 from schema.viewer import Viewer
 
-MEMBER_ID_BY_HANDLE = cypher.query("member_id_by_handle")
 COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
 UPDATE_PROFILE = cypher.query("update_profile")
 UPDATE_SETTINGS = cypher.query("update_settings")
 
 
 async def member(info: Info, handle: str) -> Member | None:
-    row = await info.context.db.read_one(MEMBER_ID_BY_HANDLE, handle=handle)
-    return await load_member(info, row["id"]) if row else None
+    loaders = info.context.loaders
+    card = await loaders.member_by_handle(handle, with_relation=asks_for_relations(info))
+    return Member.from_record(card) if card else None
 
 
 async def company(info: Info, handle: str) -> Company | None:

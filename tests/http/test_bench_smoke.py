@@ -44,6 +44,7 @@ def test_every_system_measured_every_op_at_both_concurrencies(results: dict[str,
     assert measured == {(s, op, c) for s in SYSTEMS for op in OPS for c in (1, 8)}
     for row in rows:
         assert row["n"] > 0
+        assert row["errors"] == 0, row.get("first_error")
         assert row["rps"] > 0
         assert row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"] <= row["max_ms"]
 
