@@ -1,7 +1,9 @@
 // One page of viewer $viewer's feed (R19): posts by the viewer, by the members the viewer
 // follows where the follow is not hidden (R13) and the post's audience lets the viewer see it
 // (R17), and by the companies the viewer follows. Newest first; each item: `id`, `cursor`
-// [createdAt in ms, id]. Blocks remove follows (R18), so no blocked author is followed.
+// [createdAt in ms, id], and `authorId` and `authorKind` ('Member' or 'Company'), so that the
+// authors' cards can load beside the posts. Blocks remove follows (R18), so no blocked author
+// is followed.
 MATCH (v:Member {id: $viewer})
 CALL (v) {
   MATCH (v)-[:POSTED]->(p:Post)
@@ -22,4 +24,8 @@ WITH p, [p.createdAt.epochMillis, p.id] AS cursor
 WHERE $after IS NULL OR cursor < $after
 ORDER BY cursor DESC
 LIMIT $limit
-RETURN collect({id: p.id, cursor: cursor}) AS items
+MATCH (author)-[:POSTED]->(p)
+RETURN collect({
+  id: p.id, cursor: cursor, authorId: author.id,
+  authorKind: CASE WHEN author:Company THEN 'Company' ELSE 'Member' END
+}) AS items

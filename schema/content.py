@@ -12,6 +12,7 @@ from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
 from schema import ids
 from schema.enums import Audience, ConversationKind
+from schema.lookahead import asks_for_relations
 from schema.members import Company, Member, Node, load_company, native_datetime, require_member
 from schema.pages import PageInfo, by_id, loaded
 
@@ -84,11 +85,30 @@ class PostConnection:
         """The page's posts, loaded in one batch (authors in one more)."""
         if page is None:
             return cls(edges=[], page_info=PageInfo.of(Page([], False, 0)))
+        _load_authors_beside(info, page)
         edges = [
             PostEdge(cursor=cursor, node=post)
             for cursor, _, post in await loaded(page, by_id(load_post, info))
         ]
         return cls(edges=edges, page_info=PageInfo.of(page))
+
+
+def _load_authors_beside(info: Info, page: Page) -> None:
+    """Where the page names each post's author (the feed does), start loading the authors'
+    cards, and the viewer's relations to them if the selection asks, in the same batch tick as
+    the posts: one round trip instead of two after the page."""
+    loaders = info.context.loaders
+    relations = info.context.viewer_id is not None and asks_for_relations(info, through="author")
+    for item in page.items:
+        author = item.get("authorId")
+        if author is None:
+            continue
+        if item["authorKind"] == "Company":
+            loaders.company_cards.load(author)
+            continue
+        loaders.member_cards.load(author)
+        if relations:
+            loaders.relations.load(author)
 
 
 @strawberry.type

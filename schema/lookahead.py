@@ -19,17 +19,24 @@ OTHER_MEMBERS = frozenset({
 })  # fmt: skip
 
 
-def asks_for_relations(info: Any) -> bool:
+def asks_for_relations(info: Any, through: str | None = None) -> bool:
     """Whether the selection under the current field asks for the relation of the members it
-    returns (through edges, nodes, fragments and payloads)."""
-    return any(_asks(selection) for field in info.selected_fields for selection in field.selections)
+    returns (through edges, nodes, fragments and payloads), or with `through`, of the members
+    under the field of that name (the authors of a page of posts)."""
+    return any(
+        _asks(selection, through)
+        for field in info.selected_fields
+        for selection in field.selections
+    )
 
 
-def _asks(selection: Any) -> bool:
+def _asks(selection: Any, through: str | None) -> bool:
     name = getattr(selection, "name", None)
-    if name in RELATION_FIELDS:
-        return True
-    if name in OTHER_MEMBERS:
+    if name == through:
+        through = None  # from here on, these are the members in question
+    elif name in RELATION_FIELDS:
+        return through is None
+    elif name in OTHER_MEMBERS:
         return False
     children: Iterable[Any] = getattr(selection, "selections", ())
-    return any(_asks(child) for child in children)
+    return any(_asks(child, through) for child in children)
