@@ -54,10 +54,12 @@ bench/peer/node_modules/.installed: bench/peer/package-lock.json
 	npm ci --prefix bench/peer --no-audit --no-fund --loglevel=error
 	touch $@
 
-## bench: generate and load tier TIER (XS, S, M, L) if needed, then measure floor, Vernetzt and peer
+## bench: generate and load tier TIER (XS, S, M, L) if needed, measure floor, Vernetzt and peer
+## (bench/results/$(TIER).json), then remake docs/benchmarks.md and its plots
 TIER ?= XS
 bench: $(VENV)/.installed tools peer
 	$(BIN)/python -m bench.run --tier $(TIER)
+	$(BIN)/python -m bench.report
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'

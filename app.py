@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 
+import orjson
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -58,6 +59,14 @@ class GraphQLApp(GraphQL[Context, None]):
             subscription_protocols=(),
         )
         self.services = services
+
+    # orjson reads and writes JSON several times faster than the standard library; its
+    # JSONDecodeError is the standard one's subclass, so a malformed body still answers 400.
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # Strawberry's own page loads GraphiQL from a CDN; ours loads the vendored copy.
