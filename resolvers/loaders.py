@@ -17,6 +17,7 @@ from settings import Settings
 MEMBER_CARDS = cypher.query("member_cards")
 COMPANY_CARDS = cypher.query("company_cards")
 MEMBER_RELATIONS = cypher.query("member_relations")
+MEMBER_DEGREES = cypher.query("member_degrees")
 COMPANY_RELATIONS = cypher.query("company_relations")
 POST_CARDS = cypher.query("post_cards")
 CONVERSATION_CARDS = cypher.query("conversation_cards")
@@ -69,6 +70,9 @@ class Loaders:
             _by_id(db, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
+        self.degrees: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, MEMBER_DEGREES, viewer=viewer, handle=None)
+        )
         self.company_relations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, COMPANY_RELATIONS, viewer=viewer)
         )
@@ -86,23 +90,43 @@ class Loaders:
     def _limits(self) -> dict[str, Any]:
         return limit_params(self._settings, self._now)
 
-    async def member_by_handle(self, handle: str, with_relation: bool) -> Row | None:
+    async def member_by_handle(self, handle: str, need: str | None) -> Row | None:
         """The card of the member with `handle` (None when missing or hidden), and with it, in
-        the same round trip, the viewer's relation to that member when `with_relation`. Both
-        land in the loaders' caches, where the fields below look for them."""
+        the same round trip, the viewer's relation to that member as far as `need` says ('full'
+        or 'degree', see schema.lookahead). All land in the loaders' caches, where the fields
+        below look for them."""
         card = self._db.read(MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id)
-        if with_relation and self._viewer_id is not None:
-            relation = self._db.read(
-                MEMBER_RELATIONS, ids=[], handle=handle, viewer=self._viewer_id, **self._limits()
-            )
-            cards, relations = await asyncio.gather(card, relation)
+        relations: list[Row] = []
+        if need is None or self._viewer_id is None:
+            cards = await card
         else:
-            cards, relations = await card, []
+            full = need == "full"
+            query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
+            relation = self._db.read(query, ids=[], handle=handle, viewer=self._viewer_id, **extra)
+            cards, relations = await asyncio.gather(card, relation)
+        loader = self.relations if need == "full" else self.degrees
         for row in relations:
-            self.relations.prime(row["id"], row)
+            loader.prime(row["id"], row)
         for row in cards:
             self.member_cards.prime(row["id"], row)
         return cards[0] if cards else None
+
+    def start_relation(self, member_id: str, need: str | None) -> None:
+        """Start loading the viewer's relation to the member (in this batch tick), as far as
+        `need` says; the fields await the same load later."""
+        if need == "full":
+            self.relations.load(member_id)
+        elif need == "degree":
+            self.degrees.load(member_id)
+
+    async def degree(self, member_id: str) -> str | None:
+        """The viewer's degree to the member: from the whole relation where that is loading
+        anyway, else from the cheaper degree query."""
+        if self.relations.cache_map.get(member_id) is not None:
+            relation = await self.relations.load(member_id)
+        else:
+            relation = await self.degrees.load(member_id)
+        return str(relation["degree"]) if relation else None
 
     async def account(self) -> Row:
         """The viewer's own account (email, settings, credits, invitation log), read once."""

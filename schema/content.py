@@ -12,7 +12,7 @@ from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
 from schema import ids
 from schema.enums import Audience, ConversationKind
-from schema.lookahead import asks_for_relations
+from schema.lookahead import relation_need
 from schema.members import Company, Member, Node, load_company, native_datetime, require_member
 from schema.pages import PageInfo, by_id, loaded
 
@@ -95,10 +95,10 @@ class PostConnection:
 
 def _load_authors_beside(info: Info, page: Page) -> None:
     """Where the page names each post's author (the feed does), start loading the authors'
-    cards, and the viewer's relations to them if the selection asks, in the same batch tick as
-    the posts: one round trip instead of two after the page."""
+    cards, and the viewer's relations to them as far as the selection asks, in the same batch
+    tick as the posts: one round trip instead of two after the page."""
     loaders = info.context.loaders
-    relations = info.context.viewer_id is not None and asks_for_relations(info, through="author")
+    need = relation_need(info, through="author") if info.context.viewer_id else None
     for item in page.items:
         author = item.get("authorId")
         if author is None:
@@ -107,8 +107,7 @@ def _load_authors_beside(info: Info, page: Page) -> None:
             loaders.company_cards.load(author)
             continue
         loaders.member_cards.load(author)
-        if relations:
-            loaders.relations.load(author)
+        loaders.start_relation(author, need)
 
 
 @strawberry.type

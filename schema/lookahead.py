@@ -1,16 +1,17 @@
 """Looking ahead in a request's selection: what will the resolvers below this field ask for?
 
 A member's card and the viewer's relation to that member come from two queries. Where the
-selection asks for the relation (degree, relationship, actions) of the members a field returns,
-both can start at once instead of the second waiting for the first.
+selection asks for the relation of the members a field returns, both can start at once instead
+of the second waiting for the first. A selection that asks only for the degree gets the degree
+alone, which costs much less than the whole relationship (invitations, mutual count, InMail).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-RELATION_FIELDS = frozenset({"degree", "relationship", "actions"})
+FULL_RELATION = frozenset({"relationship", "actions"})
+RELATION_FIELDS = FULL_RELATION | {"degree"}
 # Fields below which members are other members (their own loads look ahead for themselves).
 OTHER_MEMBERS = frozenset({
     "connections", "mutualConnections", "pathFromViewer", "mutualSample", "followers",
@@ -19,24 +20,27 @@ OTHER_MEMBERS = frozenset({
 })  # fmt: skip
 
 
-def asks_for_relations(info: Any, through: str | None = None) -> bool:
-    """Whether the selection under the current field asks for the relation of the members it
-    returns (through edges, nodes, fragments and payloads), or with `through`, of the members
-    under the field of that name (the authors of a page of posts)."""
-    return any(
-        _asks(selection, through)
-        for field in info.selected_fields
-        for selection in field.selections
-    )
+def relation_need(info: Any, through: str | None = None) -> str | None:
+    """'full' when the members' relationship or actions are asked for, 'degree' when only their
+    degree is, None when neither ."""
+    selections = [s for field in info.selected_fields for s in field.selections]
+    names: set[str] = set()
+    for selection in selections:
+        _collect(selection, through, names)
+    if names & FULL_RELATION:
+        return "full"
+    return "degree" if names else None
 
 
-def _asks(selection: Any, through: str | None) -> bool:
+def _collect(selection: Any, through: str | None, names: set[str]) -> None:
     name = getattr(selection, "name", None)
     if name == through:
-        through = None  # from here on, these are the members in question
+        through = None
     elif name in RELATION_FIELDS:
-        return through is None
+        if through is None:
+            names.add(name)
+        return
     elif name in OTHER_MEMBERS:
-        return False
-    children: Iterable[Any] = getattr(selection, "selections", ())
-    return any(_asks(child, through) for child in children)
+        return
+    for child in getattr(selection, "selections", ()):
+        _collect(child, through, names)

@@ -22,7 +22,7 @@ from schema.enums import (
     ViewerAction,
     WhoCanFollow,
 )
-from schema.lookahead import asks_for_relations
+from schema.lookahead import relation_need
 from schema.pages import PageInfo, by_id, loaded
 
 if TYPE_CHECKING:
@@ -152,8 +152,10 @@ class Member(Node):
 
     @strawberry.field(description="Null for anonymous viewers.")
     async def degree(self, info: Info) -> Degree | None:
-        relation = await self._relation(info)
-        return Degree(relation["degree"]) if relation else None
+        if info.context.viewer_id is None:
+            return None
+        degree = await info.context.loaders.degree(self.key)
+        return Degree(degree) if degree else None
 
     @strawberry.field(description="Null for anonymous viewers.")
     async def relationship(self, info: Info) -> Relationship | None:
@@ -349,8 +351,8 @@ async def load_member(info: Info, member_id: str) -> Member | None:
     When the selection will ask for the viewer's relation too, that load starts now, in the
     same batch tick as the card's, so the two queries run side by side."""
     loaders = info.context.loaders
-    if info.context.viewer_id is not None and asks_for_relations(info):
-        loaders.relations.load(member_id)  # cached: the relation fields await this same load
+    if info.context.viewer_id is not None:
+        loaders.start_relation(member_id, relation_need(info))
     record = await loaders.member_cards.load(member_id)
     return Member.from_record(record) if record else None
 

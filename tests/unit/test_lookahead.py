@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from schema.lookahead import asks_for_relations
+from schema.lookahead import relation_need
 
 
 @dataclass
@@ -28,24 +28,28 @@ def info(*selections: Any) -> Info:
     return Info([Field("top", list(selections))])
 
 
-def test_degree_relationship_or_actions_of_the_returned_members_ask() -> None:
-    for name in ("degree", "relationship", "actions"):
-        assert asks_for_relations(info(Field("id"), Field(name, [Field("primary")])))
-    page = info(Field("edges", [Field("node", [Fragment([Field("degree")])])]))
-    assert asks_for_relations(page)
+def test_relationship_or_actions_need_the_whole_relation() -> None:
+    for name in ("relationship", "actions"):
+        selection = info(Field("id"), Field("degree"), Field(name, [Field("primary")]))
+        assert relation_need(selection) == "full"
+
+
+def test_the_degree_alone_needs_only_the_degree() -> None:
+    page = info(Field("edges", [Field("node", [Fragment([Field("name"), Field("degree")])])]))
+    assert relation_need(page) == "degree"
 
 
 def test_cards_alone_and_other_members_relations_do_not_ask() -> None:
-    assert not asks_for_relations(info(Field("id"), Field("name")))
-    nested = Field("connections", [Field("edges", [Field("node", [Field("degree")])])])
-    assert not asks_for_relations(info(Field("name"), nested))
+    assert relation_need(info(Field("id"), Field("name"))) is None
+    nested = Field("connections", [Field("edges", [Field("node", [Field("actions")])])])
+    assert relation_need(info(Field("name"), nested)) is None
 
 
 def test_through_names_the_members_in_question() -> None:
     feed = info(Field("edges", [Field("node", [
         Field("text"), Field("author", [Fragment([Field("name"), Field("degree")])]),
     ])]))  # fmt: skip
-    assert asks_for_relations(feed, through="author")
-    assert not asks_for_relations(feed)  # the posts themselves have no relation
+    assert relation_need(feed, through="author") == "degree"
+    assert relation_need(feed) is None  # the posts themselves have no relation
     plain = info(Field("edges", [Field("node", [Field("author", [Field("name")])])]))
-    assert not asks_for_relations(plain, through="author")
+    assert relation_need(plain, through="author") is None
