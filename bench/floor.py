@@ -111,7 +111,8 @@ class FloorWrites:
         now = datetime.now(UTC)
         loaders = Loaders(self.services.db, viewer, self.services.settings, now)
         context = Context(None, None, self.services, viewer, now, loaders)
-        return cast(Info, SimpleNamespace(context=context))
+        # No GraphQL selection: the resolvers' look-ahead finds nothing to load ahead.
+        return cast(Info, SimpleNamespace(context=context, selected_fields=[]))
 
     async def create_post(self, token: str, text: str) -> None:
         info = await self._info(token)

@@ -1,6 +1,7 @@
 // Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
-// viewer $viewer (null: anonymous) may see, one row each, any order: profile fields, the workplace's id, and the counts. A member in
-// a block with the viewer, either way, has no row (R18). A follow hidden by R13 (the followed
+// viewer $viewer (null: anonymous) may see, one row each, any order: profile fields (joinedAt in
+// epoch ms), the workplace's id, and the counts. A member in a block with the viewer, either
+// way, has no row (R18). A follow hidden by R13 (the followed
 // member lets only connections follow, and the follower is not one) counts nowhere.
 CALL {
   UNWIND $ids AS id
@@ -14,7 +15,7 @@ WITH m
 WHERE $viewer IS NULL OR NOT EXISTS { (m)-[:BLOCKED]-(:Member {id: $viewer}) }
 OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
 RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
-       m.primaryButton AS primaryButton, m.joinedAt AS joinedAt, workplace.id AS worksAtId,
+       m.primaryButton AS primaryButton, m.joinedAt.epochMillis AS joinedAt, workplace.id AS worksAtId,
        // Only members follow members, and only members connect: counting by degree, without
        // reading each relationship, wherever no follow can be hidden.
        CASE WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }

@@ -20,6 +20,6 @@ CALL (m, blockedIds) {
   WHERE $after IS NULL OR cursor < $after
   ORDER BY cursor DESC
   LIMIT $limit
-  RETURN collect({id: x.id, since: c.since, cursor: cursor}) AS items
+  RETURN collect({id: x.id, since: c.since.epochMillis, cursor: cursor}) AS items
 }
 RETURN CASE WHEN visible THEN items END AS items, CASE WHEN visible THEN total ELSE 0 END AS total

@@ -36,17 +36,17 @@ RETURN m.id AS id,
          ELSE 'OUT_OF_NETWORK'
        END AS degree,
        c IS NOT NULL AS isConnected,
-       c.since AS connectedSince,
+       c.since.epochMillis AS connectedSince,
        EXISTS { (v)-[:FOLLOWS]->(m) } AND (m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
          AS isFollowing,
        EXISTS { (m)-[:FOLLOWS]->(v) } AND (v.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
          AS isFollowedBy,
        CASE WHEN sent IS NULL THEN null
-         ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt}
+         ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt.epochMillis}
        END AS invitationSent,
        CASE WHEN received IS NULL OR received.ignored THEN null
          ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
-               sentAt: received.sentAt}
+               sentAt: received.sentAt.epochMillis}
        END AS invitationReceived,
        CASE WHEN v = m THEN 0  // as Member.mutualConnections lists them: none for oneself
          ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }

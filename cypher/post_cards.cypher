@@ -12,6 +12,6 @@ WHERE author:Company
    OR (NOT author.id IN blockedIds
        AND (p.audience = 'ANYONE' OR author = v OR EXISTS { (v)-[:CONNECTED]-(author) }))
 OPTIONAL MATCH (p)-[:SHARES]->(original:Post)
-RETURN p.id AS id, p.text AS text, p.audience AS audience, p.createdAt AS createdAt,
+RETURN p.id AS id, p.text AS text, p.audience AS audience, p.createdAt.epochMillis AS createdAt,
        author.id AS authorId, CASE WHEN author:Company THEN 'Company' ELSE 'Member' END AS authorKind,
        coalesce(p.isShare, false) AS isShare, original.id AS sharedId

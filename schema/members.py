@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 
 
 def native_datetime(value: Any) -> datetime:
-    """A Neo4j temporal value as a Python datetime."""
+    """A Neo4j temporal value, or epoch milliseconds, as a Python datetime. The hot queries
+    answer epoch milliseconds: the driver builds each DateTime in pure Python, about 0.2 ms a
+    value, which came to several milliseconds for a feed page."""
+    if isinstance(value, int):
+        return datetime.fromtimestamp(value / 1000, UTC)
     return value.to_native() if hasattr(value, "to_native") else value  # type: ignore[no-any-return]
 
 
