@@ -153,6 +153,22 @@ async def test_r24_sign_out_ends_every_token_of_the_member(api: Api) -> None:
     assert viewer["viewer"]["member"]["handle"] == "ada"
 
 
+async def test_r24_an_ended_token_writes_nothing(api: Api) -> None:
+    """The session check runs beside a request's reads; a mutation waits for it first."""
+    account = await api.sign_up("ada")
+    await api.data("mutation { signOut { signedOut } }", token=account.token)
+    create = 'mutation { createPost(input: {text: "after sign-out"}) { post { id } } }'
+    response = await api.post(create, token=account.token)
+    assert response.status_code == 401
+    assert error_codes(response.json()) == ["UNAUTHENTICATED"]
+    fresh = await api.data(SIGN_IN, {"email": account.email, "password": DEMO_PASSWORD})
+    posts = await api.data(
+        '{ member(handle: "ada") { posts { edges { node { text } } } } }',
+        token=fresh["signIn"]["token"],
+    )
+    assert posts["member"]["posts"]["edges"] == []
+
+
 async def test_r24_a_forged_or_malformed_token_is_unauthenticated(api: Api) -> None:
     account = await api.sign_up("ada")
     forged = account.token[:-4] + ("AAAA" if not account.token.endswith("AAAA") else "BBBB")
