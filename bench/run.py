@@ -88,6 +88,13 @@ async def record_traces(
     return traces
 
 
+async def clean_up(store: Store) -> None:
+    """Undo every write since the store was loaded (when its manifest was written)."""
+    loaded_ms = int(store.manifest.stat().st_mtime * 1000)
+    for statement in CLEAN_UP:
+        await store.db.write(statement, started=loaded_ms)
+
+
 async def compare_answers(vernetzt: HttpSystem, peer: HttpSystem, plan_: Plan) -> dict[str, str]:
     """For every read op: how many of its distinct requests both servers answered alike."""
     report = {}
@@ -202,7 +209,7 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
             return str(row["id"])
 
         members = Members(network.ids, token, invitation)
-        started_ms = int(datetime.now(UTC).timestamp() * 1000)
+        await clean_up(store)  # what an interrupted run may have left
         print("recording the floor's traces ...")
         traces = await record_traces(settings, store, plan_, members)
         floor_db = Database(store.db.driver, "neo4j", settings.db_timeout_seconds)
@@ -231,8 +238,7 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
                     rows, spent = await measure(systems, plan_, writes, sizes, cpu)
                     measured.append(rows)
                     cpu_runs.append(spent)
-        for statement in CLEAN_UP:
-            await store.db.write(statement, started=started_ms)
+        await clean_up(store)
         result = {
             "tier": tier,
             "members": len(network.ids),

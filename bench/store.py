@@ -35,6 +35,7 @@ class Store:
     version: str
     uri: str
     pid: int  # the Neo4j process, whose CPU time the benchmark reports
+    manifest: Path  # written once the load finished
 
 
 def identity(network: Network) -> dict[str, Any]:
@@ -86,7 +87,7 @@ async def loaded_store(tier_name: str) -> AsyncIterator[Store]:
             seconds = await load(db, network)
             manifest_file.write_text(json.dumps(manifest(network), indent=2) + "\n")
             print(f"loaded tier {tier_name} in {seconds:.0f} s")
-        yield Store(db, network, server.version, server.uri, server.process.pid)
+        yield Store(db, network, server.version, server.uri, server.process.pid, manifest_file)
     finally:
         await driver.close()
         server.stop()

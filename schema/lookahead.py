@@ -22,7 +22,20 @@ OTHER_MEMBERS = frozenset({
 
 def relation_need(info: Any, through: str | None = None) -> str | None:
     """'full' when the members' relationship or actions are asked for, 'degree' when only their
-    degree is, None when neither ."""
+    degree is, None when neither. Kept per request and field: a page of twenty members asks
+    twenty times, and strawberry builds `selected_fields` anew for each ask."""
+    raw = getattr(info, "_raw_info", None)
+    memo = getattr(getattr(info, "context", None), "lookahead", None)
+    if raw is None or memo is None:
+        return _need(info, through)
+    key = (tuple(map(id, raw.field_nodes)), through)
+    if key not in memo:
+        memo[key] = _need(info, through)
+    need: str | None = memo[key]
+    return need
+
+
+def _need(info: Any, through: str | None) -> str | None:
     selections = [s for field in info.selected_fields for s in field.selections]
     names: set[str] = set()
     for selection in selections:
