@@ -4,10 +4,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY requirements-runtime.lock .
 RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-runtime.lock
-COPY app.py settings.py middleware.py ./
+COPY app.py settings.py middleware.py timing.py ./
 COPY schema/ schema/
 COPY resolvers/ resolvers/
 COPY cypher/ cypher/
+# The web client; the playground's vendored GraphiQL is not in the image (it is off in production).
+COPY web/public/ web/public/
 RUN useradd --system --uid 10001 vernetzt
 USER vernetzt
 EXPOSE 8000
