@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any, LiteralString, TypeVar, cast
 
-from neo4j import Query, RoutingControl
+from neo4j import RoutingControl
 
 from cypher.database import Database, Transaction
 from resolvers import network as network_resolvers
@@ -89,13 +89,9 @@ async def _after(before: list[asyncio.Future[int]], db: Database, step: Step) ->
 
 
 async def _run(db: Database, step: Step) -> int:
-    records, _, _ = await db.driver.execute_query(
-        Query(step.query, timeout=db.timeout),
-        parameters_=step.params,
-        routing_=step.routing,
-        database_=db.name,
-    )
-    return len(records)
+    """One recorded query, the way the app's Database runs it."""
+    run = db.read if step.routing is RoutingControl.READ else db.write
+    return len(await run(step.query, **step.params))
 
 
 class FloorWrites:
