@@ -92,7 +92,9 @@ def by_bucket(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
 
 
 class CpuMeter:
-    """CPU seconds (user + system) of the named processes, read before and after a phase."""
+    """CPU seconds (user + system) of the named processes and their children, read before and
+    after a phase. The harness's children are the Neo4j and the two servers it started, so its
+    own share is its reading less theirs (bench.report does that subtraction)."""
 
     def __init__(self, pids: dict[str, int]) -> None:
         self.processes = {name: psutil.Process(pid) for name, pid in pids.items()}
