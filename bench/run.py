@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import secrets
+import signal
 import statistics
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -263,6 +264,8 @@ def main() -> None:
     args = parser.parse_args()
     runs = args.runs or (1 if args.tier == "XS" else 3)
     out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
+    # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     result = asyncio.run(bench(args.tier, runs))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
