@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds (once) and starts the local Neo4j in the foreground. Arguments are passed to LocalNeo4j:
-#   neo4j-local/run.sh --data .neo4j-data --port 7687 [--stop-on-stdin-eof]
+#   localneo4j/run.sh --data .neo4j-data --port 7687 [--stop-on-stdin-eof]
+# or, with `admin` first, to neo4j-admin for a store that is not running (the benchmark's import):
+#   localneo4j/run.sh admin <store> database import full neo4j --nodes=... --relationships=...
 # The first build downloads the jars into ~/.m2; later starts reuse target/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -10,6 +12,14 @@ if [ ! -f "$here/target/classes/vernetzt/localdb/LocalNeo4j.class" ] \
    || [ -n "$(find "$here/src" -newer "$here/target/classes/vernetzt/localdb/LocalNeo4j.class" -print -quit)" ]; then
   echo "neo4j-local: building (first time downloads ~125 MB of jars into ~/.m2)" >&2
   mvn -B -q -f "$here/pom.xml" compile >&2
+fi
+
+if [ "${1:-}" = admin ]; then
+  # neo4j-admin reads the store's layout from NEO4J_HOME, the folder LocalNeo4j's --data names.
+  export NEO4J_HOME=$(cd "$2" && pwd) NEO4J_CONF=$(cd "$2" && pwd)
+  shift 2
+  exec java -Xmx${NEO4J_LOCAL_HEAP:-1g} -cp "$here/target/classes:$here/target/lib/*" \
+    org.neo4j.cli.AdminTool "$@"
 fi
 
 # The flags bin/neo4j would add; heap sized for a 2-core, 24 GiB machine shared with the API.
