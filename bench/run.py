@@ -9,7 +9,6 @@ bench/results/<TIER>.json; `python -m bench.report` turns the results into docs/
 from __future__ import annotations
 
 import argparse
-import asyncio
 import functools
 import json
 import os
@@ -22,8 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
 import psutil
+import uvloop
 
 import cypher
 from app import create_app
@@ -33,7 +34,15 @@ from bench.measure import CpuMeter, by_bucket, figures, run
 from bench.params import READ_OPS, Plan, Request, WriteSource, WriteUnit, mix, plan
 from bench.peer.answers import peer_answer, vernetzt_answer
 from bench.store import Store, loaded_store
-from bench.systems import FloorSystem, HttpSystem, Members, Outcome, System
+from bench.systems import (
+    FloorSystem,
+    HttpSystem,
+    Members,
+    Outcome,
+    System,
+    aiohttp_post,
+    in_process_post,
+)
 from cypher.database import Database
 from resolvers.context import Services
 from resolvers.limits import Limits
@@ -77,8 +86,9 @@ async def record_traces(
     async with app.router.lifespan_context(app):
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
         vernetzt = HttpSystem(
-            "vernetzt", "http://bench/graphql", ROOT / "bench" / "ops", members, client
-        )
+            "vernetzt", "http://bench/graphql", ROOT / "bench" / "ops", members,
+            in_process_post(client),
+        )  # fmt: skip
         for requests in plan_.reads.values():
             for request in requests:
                 if request not in traces:
@@ -216,16 +226,17 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
         floor_db = Database(store.db.driver, "neo4j", settings.db_timeout_seconds)
         services = Services(floor_db, settings, Passwords(settings), Limits(settings))
         floor = FloorSystem(floor_db, traces, FloorWrites(services), members)
-        limits = httpx.Limits(max_connections=16, max_keepalive_connections=16)
-        async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        connector = aiohttp.TCPConnector(limit=16)
+        timeout = aiohttp.ClientTimeout(total=60)
+        async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
             with (
                 servers.vernetzt(store.uri, secret) as ours,
                 servers.peer(store.uri, secret) as theirs,
             ):
-                vernetzt = HttpSystem("vernetzt", ours.url, ROOT / "bench" / "ops", members, client)
-                peer = HttpSystem(
-                    "peer", theirs.url, ROOT / "bench" / "peer" / "ops", members, client
-                )
+                post = aiohttp_post(session)
+                vernetzt = HttpSystem("vernetzt", ours.url, ROOT / "bench" / "ops", members, post)
+                peer_ops = ROOT / "bench" / "peer" / "ops"
+                peer = HttpSystem("peer", theirs.url, peer_ops, members, post)
                 answers = await compare_answers(vernetzt, peer, plan_)
                 print(f"answers alike: {answers}")
                 systems: list[System] = [floor, vernetzt, peer]
@@ -266,7 +277,8 @@ def main() -> None:
     out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
     # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    result = asyncio.run(bench(args.tier, runs))
+    # The floor runs here, so it gets the event loop the server runs on (servers.py).
+    result = uvloop.run(bench(args.tier, runs))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
     print(f"wrote {out}")
