@@ -31,6 +31,26 @@ def test_an_expired_token_is_refused() -> None:
         read_token(SETTINGS, expired)
 
 
+def test_a_token_accepted_before_is_refused_once_it_expires(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Checked tokens are kept (resolvers.tokens._verified); their expiry is still decided on
+    every request."""
+    token = issue_token(SETTINGS, "member-1", 0)
+    assert read_token(SETTINGS, token).member_id == "member-1"
+    later = time.time() + SETTINGS.token_ttl_seconds + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    with pytest.raises(Unauthenticated, match="expired"):
+        read_token(SETTINGS, token)
+
+
+def test_a_kept_token_is_refused_under_another_key() -> None:
+    token = issue_token(SETTINGS, "member-1", 0)
+    read_token(SETTINGS, token)
+    with pytest.raises(Unauthenticated):
+        read_token(dataclasses.replace(SETTINGS, secret="t" * 40), token)
+
+
 @pytest.mark.parametrize(
     "changes",
     [{"secret": "t" * 40}, {"token_issuer": "someone-else"}, {"token_audience": "another-api"}],
