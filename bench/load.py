@@ -18,7 +18,6 @@ import random
 import shutil
 import sys
 import time
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import localneo4j
-from bench.generate import Network
+from bench.generate import TWO_YEARS_HOURS, Network
 
 Row = list[Any]
 PROGRESS_EVERY = 100_000
@@ -64,6 +63,13 @@ class Clock:
     def ago(self, days: int = 0, hours: int = 0) -> str:
         return (self.now - timedelta(days=days, hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
+    def days_ago(self, days: int) -> list[str]:
+        """0 to `days` - 1 days ago, by index: made once, not once a row."""
+        return [self.ago(days=day) for day in range(days)]
+
+    def hours_ago(self, hours: int) -> list[str]:
+        return [self.ago(hours=hour) for hour in range(hours)]
+
 
 def flag(value: bool) -> str:
     """A boolean as the importer reads it (it takes "True" for false)."""
@@ -93,27 +99,27 @@ def member_rows(network: Network, clock: Clock) -> Iterator[Row]:
         ]  # fmt: skip
 
 
-def connected_rows(network: Network, clock: Clock, since_days: array[int]) -> Iterator[Row]:
+def connected_rows(network: Network, since: list[str]) -> Iterator[Row]:
+    """`since`: each connection's date, in the generator's order."""
     ids = network.ids
-    for (a, b), days in zip(network.connections, since_days, strict=True):
-        yield [ids[a], ids[b], pair_key(ids[a], ids[b]), clock.ago(days=days)]
+    for (a, b), when in zip(network.connections, since, strict=True):
+        yield [ids[a], ids[b], pair_key(ids[a], ids[b]), when]
 
 
-def follow_rows(network: Network, clock: Clock, since_days: array[int]) -> Iterator[Row]:
+def follow_rows(network: Network, clock: Clock, since: list[str]) -> Iterator[Row]:
     """Each side of a connection follows the other unless taken back (R7); then the celebrity
     follows a connection did not bring already, and the company follows."""
     ids, unfollows, companies = network.ids, network.unfollows, company_ids(network)
-    for (a, b), days in zip(network.connections, since_days, strict=True):
-        since = clock.ago(days=days)
+    for (a, b), when in zip(network.connections, since, strict=True):
         for follower, followed in ((a, b), (b, a)):
             if (follower, followed) not in unfollows:
-                yield [ids[follower], ids[followed], f"{ids[follower]}>{ids[followed]}", since]
-    since = clock.ago(days=30)
+                yield [ids[follower], ids[followed], f"{ids[follower]}>{ids[followed]}", when]
+    when = clock.ago(days=30)
     for follower, followed in network.follows:
         if not _follows_by_connection(network, follower, followed):
-            yield [ids[follower], ids[followed], f"{ids[follower]}>{ids[followed]}", since]
+            yield [ids[follower], ids[followed], f"{ids[follower]}>{ids[followed]}", when]
     for member, company in network.company_follows:
-        yield [ids[member], companies[company], f"{ids[member]}>{companies[company]}", since]
+        yield [ids[member], companies[company], f"{ids[member]}>{companies[company]}", when]
 
 
 def _follows_by_connection(network: Network, follower: int, followed: int) -> bool:
@@ -140,15 +146,18 @@ def block_rows(network: Network, clock: Clock) -> Iterator[Row]:
 def post_rows(network: Network, clock: Clock) -> Iterator[Row]:
     """Posts, each row ending with its author's id (a member's or a company's)."""
     authors = network.ids + company_ids(network)
+    hours_ago = clock.hours_ago(TWO_YEARS_HOURS)
     for index, (author, hours, audience) in enumerate(network.posts):
         author_id = authors[author]
         text = f"Post {index} of {author_id[:8]}"
-        yield [f"p{index}", text, audience, "false", clock.ago(hours=hours), author_id]
+        yield [f"p{index}", text, audience, "false", hours_ago[hours], author_id]
 
 
 def csv_files(network: Network) -> list[CsvFile]:
     clock, rng = Clock(), random.Random(network.seed + 1)
-    since_days = array("H", (rng.randrange(700) for _ in network.connections))
+    # Each connection's date, as text made once per day (strftime a row cost most of the time).
+    days = clock.days_ago(700)
+    since = [days[rng.randrange(700)] for _ in network.connections]
     companies = [
         [key, f"c{index}", f"Company {index}", clock.ago()]
         for index, key in enumerate(company_ids(network))
@@ -164,8 +173,8 @@ def csv_files(network: Network) -> list[CsvFile]:
         CsvFile("POSTED", [":START_ID", ":END_ID"],
                 ([row[-1], row[0]] for row in post_rows(network, clock)), posts),
         CsvFile("CONNECTED", [":START_ID", ":END_ID", "pair", "since:datetime"],
-                connected_rows(network, clock, since_days), len(network.connections)),
-        CsvFile("FOLLOWS", FOLLOWS_HEADER, follow_rows(network, clock, since_days), follows),
+                connected_rows(network, since), len(network.connections)),
+        CsvFile("FOLLOWS", FOLLOWS_HEADER, follow_rows(network, clock, since), follows),
         CsvFile("INVITED", [":START_ID", ":END_ID", "id", "pair", "sentAt:datetime",
                             "ignored:boolean"], invitation_rows(network, clock, rng),
                 len(network.invitations)),
