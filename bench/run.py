@@ -33,6 +33,7 @@ from bench.floor import FloorWrites, RecordingDatabase, Step, trace
 from bench.measure import CpuMeter, by_bucket, figures, run
 from bench.params import READ_OPS, Plan, Request, WriteSource, WriteUnit, mix, plan
 from bench.peer.answers import peer_answer, vernetzt_answer
+from bench.ratios import per_run
 from bench.store import Store, loaded_store
 from bench.systems import (
     FloorSystem,
@@ -263,6 +264,7 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
             "cpu_seconds": cpu_runs,
             "cold": cold,
             "results": medians(measured),
+            "ratios": per_run(measured),
         }
     return result
 

@@ -73,3 +73,13 @@ def test_results_name_the_tier_and_the_machine(results: dict[str, object]) -> No
     machine = results["machine"]
     assert isinstance(machine, dict)
     assert machine["cpus"] >= 1
+
+
+def test_results_keep_each_runs_ratios(results: dict[str, object]) -> None:
+    """What `python -m bench.ratios` compares to tell whether a second run reproduces this."""
+    ratios = results["ratios"]
+    assert isinstance(ratios, dict)
+    assert len(ratios) == 3 * len(OPS)
+    for name, values in ratios.items():
+        assert len(values) == results["runs"] == 1, name
+        assert values[0] > 0, name
