@@ -113,3 +113,14 @@ class CpuMeter:
     @staticmethod
     def spent(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
         return {name: after[name] - before[name] for name in before}
+
+    @staticmethod
+    def per_request(spent: dict[str, float], requests: int) -> dict[str, float]:
+        """CPU ms per request of each process, the harness's own share apart from its
+        children's: where a system's time goes, beside the latency it gave."""
+        others = {name: value for name, value in spent.items() if name != "harness"}
+        own = {"harness": spent["harness"] - sum(others.values())} if "harness" in spent else {}
+        return {
+            name: round(1000 * value / max(requests, 1), 2)
+            for name, value in (others | own).items()
+        }

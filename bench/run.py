@@ -153,10 +153,12 @@ async def measure(
                 outcomes, seconds, errors = await run(
                     items, concurrency, functools.partial(execute, system)
                 )
-                for name, value in CpuMeter.spent(before, cpu.read()).items():
+                used = CpuMeter.spent(before, cpu.read())
+                for name, value in used.items():
                     spent[system.name][name] = spent[system.name].get(name, 0.0) + value
                 row = {"system": system.name, "op": op, "concurrency": concurrency}
                 row |= figures(outcomes, seconds, errors)
+                row["cpu_ms_per_request"] = CpuMeter.per_request(used, len(outcomes) + len(errors))
                 if op != "mix":
                     row["buckets"] = by_bucket(outcomes)
                 rows.append(row)
