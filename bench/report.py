@@ -188,7 +188,7 @@ def growth_plot(results: dict[str, Result]) -> str | None:
 
 def growth_table(results: dict[str, Result]) -> list[str]:
     tiers = [t for t in ("S", "M", "L") if t in results]
-    lines = ["| op | " + " | ".join(f"p50 at {t} ms" for t in tiers) + " | last / S |",
+    lines = ["| op | " + " | ".join(f"p50 at {t} ms" for t in tiers) + f" | {tiers[-1]} / S |",
              "|---|" + "---:|" * (len(tiers) + 1)]  # fmt: skip
     for op in OPS[:-1]:
         values = [row(results[t], "vernetzt", op, 1)["p50_ms"] for t in tiers]
