@@ -34,7 +34,7 @@ class QueryTooComplex(GraphQLError):
         super().__init__(message, extensions={"code": "QUERY_TOO_COMPLEX"})
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)  # one schema per app; tests build many
 def list_sizes(schema: GraphQLSchema) -> dict[str, int]:
     """Every field name that takes `first`, with the default of its `first`. Once per schema:
     walking every type on each request cost 0.4 ms."""
