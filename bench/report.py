@@ -8,6 +8,7 @@ the summary. Run it after `make bench`.
 from __future__ import annotations
 
 import json
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -91,16 +92,19 @@ def targets_table(result: Result) -> list[str]:
         f"ratio {ratio(ours['rps'], peer['rps'])} (target ≥ 1.0)."
     )
     if "ratios" in result:
-        lines.append("Each cell: the ratio of the medians across runs, then the range of the "
-                     "runs' own ratios.")  # fmt: skip
+        lines.append("Each cell: the median of the runs' own ratios, then their range. The mix "
+                     "line above divides the medians of the two rates.")  # fmt: skip
     return lines
 
 
 def _ratio_cell(result: Result, op: str, name: str, concurrency: int, other: str, key: str) -> str:
-    ours, theirs = row(result, "vernetzt", op, concurrency), row(result, other, op, concurrency)
-    cell = ratio(ours[key], theirs[key])
+    """The median of the runs' own ratios (each measured side by side in one run) with their
+    range; the ratio of the medians for results that did not keep them."""
     runs = result.get("ratios", {}).get(f"{op} {name}")
-    return f"{cell} [{min(runs):.2f}-{max(runs):.2f}]" if runs else cell
+    if runs:
+        return f"{statistics.median(runs):.2f} [{min(runs):.2f}-{max(runs):.2f}]"
+    ours, theirs = row(result, "vernetzt", op, concurrency), row(result, other, op, concurrency)
+    return ratio(ours[key], theirs[key])
 
 
 def bucket_table(result: Result, system: str) -> list[str]:
