@@ -2,9 +2,9 @@
 
 The import writes the store before Neo4j starts: tier L's 81 million relationships took
 14 minutes (about 95,000 a second), where batched UNWIND writes through Bolt managed about
-15,000 (tier M: 800 s; L would have taken 1.5 hours). The CSV writer shows a progress bar with its rate; the importer prints
-its own stages. Constraints and indexes come afterwards from cypher/migrations.cypher, as for
-any store.
+15,000 (tier M: 800 s; L would have taken 1.5 hours). The CSV writer shows a progress bar
+with its rate; the importer prints its own stages. Constraints and indexes come afterwards
+from cypher/migrations.cypher, as for any store.
 
 What is written matches what the app writes: a connection is a CONNECTED relationship with its
 pair key plus the two FOLLOWS that accepting creates (R7), less the ones taken back.
