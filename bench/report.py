@@ -240,7 +240,7 @@ def tier_section(tier: str, result: Result) -> list[str]:
         *cpu_table(result),
         "",
         "CPU ms per request of each process while each system answered each op alone",
-        "(concurrency 1, median run's reading):",
+        "(concurrency 1, the first run's reading):",
         "",
         *cpu_per_request_table(result, 1),
         "",
