@@ -1,6 +1,7 @@
 // Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
 // viewer $viewer (null: anonymous) may see, one row each, any order: profile fields (joinedAt in
-// epoch ms), the workplace's id, and the counts. A member in a block with the viewer, either
+// epoch ms), the workplace's id, and, when $counts, the counts (else null: counting reads each
+// of a busy member's follows, which a page of cards seldom shows). A member in a block with the viewer, either
 // way, has no row (R18). A follow hidden by R13 (the followed
 // member lets only connections follow, and the follower is not one) counts nowhere.
 CALL {
@@ -18,11 +19,12 @@ RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
        m.primaryButton AS primaryButton, m.joinedAt.epochMillis AS joinedAt, workplace.id AS worksAtId,
        // Only members follow members, and only members connect: counting by degree, without
        // reading each relationship, wherever no follow can be hidden.
-       CASE WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }
+       CASE WHEN NOT $counts THEN null
+         WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }
          ELSE COUNT { (follower)-[:FOLLOWS]->(m) WHERE (follower)-[:CONNECTED]-(m) }
        END AS followerCount,
-       COUNT {
+       CASE WHEN $counts THEN COUNT {
          (m)-[:FOLLOWS]->(followed)
          WHERE followed:Company OR followed.whoCanFollow = 'EVERYONE' OR (m)-[:CONNECTED]-(followed)
-       } AS followingCount,
-       COUNT { (m)-[:CONNECTED]-() } AS connectionCount
+       } END AS followingCount,
+       CASE WHEN $counts THEN COUNT { (m)-[:CONNECTED]-() } END AS connectionCount

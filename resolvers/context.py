@@ -51,7 +51,9 @@ class Context:
     # the request's reads run; see `confirm_session`.
     session: asyncio.Future[None] | None = None
     # schema.lookahead's answers for this request, by field
-    lookahead: dict[tuple[tuple[int, ...], str | None], str | None] = field(default_factory=dict)
+    lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(
+        default_factory=dict
+    )
 
     async def confirm_session(self) -> None:
         """Raise Unauthenticated when the token's session has ended. Mutations wait for this

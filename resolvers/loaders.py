@@ -62,8 +62,12 @@ class Loaders:
         """Forget what was loaded: a mutation changed it."""
         db, viewer = self._db, self._viewer_id
         self._account: asyncio.Task[Row | None] | None = None
+        # Cards without their counts, and, for the fields that ask for them, with.
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None)
+            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
+        )
+        self.counted_cards: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
         )
         self.company_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, COMPANY_CARDS))
         self.relations: DataLoader[str, Row | None] = DataLoader(
@@ -90,12 +94,14 @@ class Loaders:
     def _limits(self) -> dict[str, Any]:
         return limit_params(self._settings, self._now)
 
-    async def member_by_handle(self, handle: str, need: str | None) -> Row | None:
-        """The card of the member with `handle` (None when missing or hidden), and with it, in
-        the same round trip, the viewer's relation to that member as far as `need` says ('full'
-        or 'degree', see schema.lookahead). All land in the loaders' caches, where the fields
-        below look for them."""
-        card = self._db.read(MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id)
+    async def member_by_handle(self, handle: str, need: str | None, counts: bool) -> Row | None:
+        """The card of the member with `handle` (None when missing or hidden), with its counts
+        when `counts`, and with it, in the same round trip, the viewer's relation to that member
+        as far as `need` says ('full' or 'degree', see schema.lookahead). All land in the
+        loaders' caches, where the fields below look for them."""
+        card = self._db.read(
+            MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
+        )
         relations: list[Row] = []
         if need is None or self._viewer_id is None:
             cards = await card
@@ -109,7 +115,13 @@ class Loaders:
             loader.prime(row["id"], row)
         for row in cards:
             self.member_cards.prime(row["id"], row)
+            if counts:
+                self.counted_cards.prime(row["id"], row)
         return cards[0] if cards else None
+
+    def card(self, member_id: str, counts: bool) -> Awaitable[Row | None]:
+        """The member's card, with its counts when `counts`."""
+        return (self.counted_cards if counts else self.member_cards).load(member_id)
 
     def start_relation(self, member_id: str, need: str | None) -> None:
         """Start loading the viewer's relation to the member (in this batch tick), as far as

@@ -14,7 +14,7 @@ from schema import ids
 from schema.accounts import MemberPayload, SettingsPayload, UpdateProfileInput, UpdateSettingsInput
 from schema.content import Message, load_conversation, load_post
 from schema.errors import UserError, invalid_input
-from schema.lookahead import relation_need
+from schema.lookahead import asks_counts, relation_need
 from schema.members import (
     Company,
     Invitation,
@@ -34,7 +34,7 @@ UPDATE_SETTINGS = cypher.query("update_settings")
 
 async def member(info: Info, handle: str) -> Member | None:
     loaders = info.context.loaders
-    card = await loaders.member_by_handle(handle, relation_need(info))
+    card = await loaders.member_by_handle(handle, relation_need(info), asks_counts(info))
     return Member.from_record(card) if card else None
 
 

@@ -12,7 +12,7 @@ from resolvers.context import Info
 from resolvers.pages import Page, encode_cursor
 from schema import ids
 from schema.enums import Audience, ConversationKind
-from schema.lookahead import relation_need
+from schema.lookahead import asks_counts, relation_need
 from schema.members import Company, Member, Node, load_company, native_datetime, require_member
 from schema.pages import PageInfo, by_id, loaded
 
@@ -99,6 +99,7 @@ def _load_authors_beside(info: Info, page: Page) -> None:
     tick as the posts: one round trip instead of two after the page."""
     loaders = info.context.loaders
     need = relation_need(info, through="author") if info.context.viewer_id else None
+    counts = asks_counts(info, through="author")
     for item in page.items:
         author = item.get("authorId")
         if author is None:
@@ -106,7 +107,7 @@ def _load_authors_beside(info: Info, page: Page) -> None:
         if item["authorKind"] == "Company":
             loaders.company_cards.load(author)
             continue
-        loaders.member_cards.load(author)
+        loaders.card(author, counts)
         loaders.start_relation(author, need)
 
 

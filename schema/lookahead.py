@@ -4,6 +4,7 @@ A member's card and the viewer's relation to that member come from two queries. 
 selection asks for the relation of the members a field returns, both can start at once instead
 of the second waiting for the first. A selection that asks only for the degree gets the degree
 alone, which costs much less than the whole relationship (invitations, mutual count, InMail).
+Likewise a card is counted (followers, follows, connections) only where the counts are asked.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 FULL_RELATION = frozenset({"relationship", "actions"})
 RELATION_FIELDS = FULL_RELATION | {"degree"}
+COUNT_FIELDS = frozenset({"followerCount", "followingCount", "connectionCount"})
+LOOKED_FOR = RELATION_FIELDS | COUNT_FIELDS
 # Fields below which members are other members (their own loads look ahead for themselves).
 OTHER_MEMBERS = frozenset({
     "connections", "mutualConnections", "pathFromViewer", "mutualSample", "followers",
@@ -22,34 +25,46 @@ OTHER_MEMBERS = frozenset({
 
 def relation_need(info: Any, through: str | None = None) -> str | None:
     """'full' when the members' relationship or actions are asked for, 'degree' when only their
-    degree is, None when neither. Kept per request and field: a page of twenty members asks
-    twenty times, and strawberry builds `selected_fields` anew for each ask."""
+    degree is, None when neither."""
+    names = asked(info, through)
+    if names & FULL_RELATION:
+        return "full"
+    return "degree" if names & RELATION_FIELDS else None
+
+
+def asks_counts(info: Any, through: str | None = None) -> bool:
+    """Whether the members' own counts are asked for (not those of other members below)."""
+    return bool(asked(info, through) & COUNT_FIELDS)
+
+
+def asked(info: Any, through: str | None = None) -> frozenset[str]:
+    """Which of LOOKED_FOR the selection asks of the members this field returns (or, with
+    `through`, of those its field of that name returns). Kept per request and field: a page of
+    twenty members asks twenty times, and strawberry builds `selected_fields` anew each time."""
     raw = getattr(info, "_raw_info", None)
     memo = getattr(getattr(info, "context", None), "lookahead", None)
     if raw is None or memo is None:
-        return _need(info, through)
+        return _asked(info, through)
     key = (tuple(map(id, raw.field_nodes)), through)
     if key not in memo:
-        memo[key] = _need(info, through)
-    need: str | None = memo[key]
-    return need
+        memo[key] = _asked(info, through)
+    names: frozenset[str] = memo[key]
+    return names
 
 
-def _need(info: Any, through: str | None) -> str | None:
-    selections = [s for field in info.selected_fields for s in field.selections]
+def _asked(info: Any, through: str | None) -> frozenset[str]:
     names: set[str] = set()
-    for selection in selections:
-        _collect(selection, through, names)
-    if names & FULL_RELATION:
-        return "full"
-    return "degree" if names else None
+    for field in info.selected_fields:
+        for selection in field.selections:
+            _collect(selection, through, names)
+    return frozenset(names)
 
 
 def _collect(selection: Any, through: str | None, names: set[str]) -> None:
     name = getattr(selection, "name", None)
     if name == through:
         through = None
-    elif name in RELATION_FIELDS:
+    elif name in LOOKED_FOR:
         if through is None:
             names.add(name)
         return

@@ -22,7 +22,7 @@ from schema.enums import (
     ViewerAction,
     WhoCanFollow,
 )
-from schema.lookahead import relation_need
+from schema.lookahead import asks_counts, relation_need
 from schema.pages import PageInfo, by_id, loaded
 
 if TYPE_CHECKING:
@@ -134,11 +134,22 @@ class Member(Node):
     name: str
     headline: str | None
     primary_button: ProfileButton
-    follower_count: int
-    following_count: int
-    connection_count: int
     joined_at: datetime
     works_at_id: strawberry.Private[str | None]
+    # The card's counts where its query counted (a profile page), else None: counted on demand.
+    counts: strawberry.Private[Mapping[str, Any] | None]
+
+    @strawberry.field(description="Followers, without follows hidden by R13.")
+    async def follower_count(self, info: Info) -> int:
+        return int((await self._counts(info))["followerCount"])
+
+    @strawberry.field(description="Members and companies followed, without follows hidden by R13.")
+    async def following_count(self, info: Info) -> int:
+        return int((await self._counts(info))["followingCount"])
+
+    @strawberry.field
+    async def connection_count(self, info: Info) -> int:
+        return int((await self._counts(info))["connectionCount"])
 
     @strawberry.field(description="The member's current workplace (R20).")
     async def works_at(self, info: Info) -> Company | None:
@@ -207,6 +218,13 @@ class Member(Node):
             return None
         return await info.context.loaders.relations.load(self.key)
 
+    async def _counts(self, info: Info) -> Mapping[str, Any]:
+        if self.counts is None:  # not looked ahead for (see load_member): one batched query
+            self.counts = await info.context.loaders.counted_cards.load(self.key)
+            if self.counts is None:  # blocked or deleted since its card was read
+                raise LookupError(f"member {self.key} vanished")
+        return self.counts
+
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Member:
         return cls(
@@ -216,11 +234,9 @@ class Member(Node):
             name=record["name"],
             headline=record["headline"],
             primary_button=ProfileButton(record["primaryButton"]),
-            follower_count=record["followerCount"],
-            following_count=record["followingCount"],
-            connection_count=record["connectionCount"],
             joined_at=native_datetime(record["joinedAt"]),
             works_at_id=record["worksAtId"],
+            counts=record if record["connectionCount"] is not None else None,
         )
 
 
@@ -351,13 +367,14 @@ class MemberSettings:
 
 
 async def load_member(info: Info, member_id: str) -> Member | None:
-    """The member's card as the viewer may see it (None when missing or hidden by a block).
-    When the selection will ask for the viewer's relation too, that load starts now, in the
-    same batch tick as the card's, so the two queries run side by side."""
+    """The member's card as the viewer may see it (None when missing or hidden by a block),
+    counted when the selection asks for counts. When the selection will ask for the viewer's
+    relation too, that load starts now, in the same batch tick as the card's, so the two
+    queries run side by side."""
     loaders = info.context.loaders
     if info.context.viewer_id is not None:
         loaders.start_relation(member_id, relation_need(info))
-    record = await loaders.member_cards.load(member_id)
+    record = await loaders.card(member_id, asks_counts(info))
     return Member.from_record(record) if record else None
 
 

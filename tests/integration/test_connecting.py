@@ -113,6 +113,33 @@ async def test_r3_counts_are_shown_to_every_viewer(api: Api) -> None:
         assert {key: card[key] for key in counts} == counts
 
 
+COUNTS_IN_A_LIST = """
+query ($handle: String!) { member(handle: $handle) { connections {
+  edges { node { handle followerCount followingCount connectionCount } }
+} } }
+"""
+
+# A fragment named like a list field: the look-ahead (schema/lookahead.py) does not see the
+# counts through it, so the card comes uncounted and its counts are loaded when asked.
+COUNTS_IN_A_FRAGMENT = """
+query ($handle: String!) { member(handle: $handle) { handle ...posts } }
+fragment posts on Member { followerCount followingCount connectionCount }
+"""
+
+
+async def test_r3_counts_are_the_same_in_lists_and_fragments(api: Api) -> None:
+    ada, bob = await api.sign_up("ada"), await api.sign_up("bob")
+    cyd, fan = await api.sign_up("cyd"), await api.sign_up("fan")
+    await connect(api, ada, bob)
+    await connect(api, bob, cyd)
+    await mutate(api, FOLLOW, fan, id=bob.id)
+    bob_counts = {"followerCount": 3, "followingCount": 2, "connectionCount": 2}
+    page = await api.data(COUNTS_IN_A_LIST, {"handle": "ada"}, ada.token)
+    assert page["member"]["connections"]["edges"] == [{"node": {"handle": "bob", **bob_counts}}]
+    card = await api.data(COUNTS_IN_A_FRAGMENT, {"handle": "bob"}, fan.token)
+    assert card["member"] == {"handle": "bob", **bob_counts}
+
+
 async def test_r4_invitation_refusals(api: Api) -> None:
     ada, bob = await api.sign_up("ada"), await api.sign_up("bob")
     too_long = await invite(api, ada, bob, message="x" * 301)
