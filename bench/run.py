@@ -280,10 +280,12 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tier", default="XS", choices=list(SIZES))
-    parser.add_argument("--runs", type=int, default=None, help="repeated runs (XS: 1, else 3)")
+    parser.add_argument("--runs", type=int, default=None, help="repeated runs (S, M: 5, else 1)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    runs = args.runs or (1 if args.tier == "XS" else 3)
+    # Five runs give each ratio a range wide enough to tell noise from change (analysis.md);
+    # XS is the smoke test, and L (about 18 min a run) is measured for growth.
+    runs = args.runs or (5 if args.tier in ("S", "M") else 1)
     out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
     # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
