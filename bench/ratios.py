@@ -3,7 +3,8 @@
 The protocol compares ratios measured side by side in one run, never milliseconds across runs,
 so each result keeps every run's ratios (`ratios` in bench/results/<tier>.json) and their
 spread shows the noise. A second result reproduces the first within noise where, ratio by
-ratio, the two results' run-to-run ranges overlap.
+ratio, the two results' run-to-run ranges overlap; where they do, the median of both results'
+runs together is the best estimate of the ratio.
 
     python -m bench.ratios bench/results/M.json bench/results/steps/M-rerun.json
 """
@@ -51,15 +52,21 @@ def overlap(a: list[float], b: list[float]) -> bool:
 
 def compare(first: dict[str, Any], second: dict[str, Any]) -> tuple[list[str], int, int]:
     """A table of each ratio in both results, and how many of them overlap."""
-    lines = ["| ratio | first: median [range] | second: median [range] | within noise |",
-             "|---|---|---|---|"]  # fmt: skip
+    lines = ["| ratio | first: median [range] | second: median [range] | within noise "
+             "| both: median |", "|---|---|---|---|---|"]  # fmt: skip
     alike = 0
     for name, values in first["ratios"].items():
         again = second["ratios"][name]
         same = overlap(values, again)
         alike += same
-        lines.append(f"| {name} | {_cell(values)} | {_cell(again)} | {'yes' if same else 'no'} |")
+        lines.append(f"| {name} | {_cell(values)} | {_cell(again)} | {'yes' if same else 'no'} "
+                     f"| {pooled(values, again):.2f} |")  # fmt: skip
     return lines, alike, len(first["ratios"])
+
+
+def pooled(first: list[float], second: list[float]) -> float:
+    """The median of both results' runs together."""
+    return statistics.median(first + second)
 
 
 def _cell(values: list[float]) -> str:

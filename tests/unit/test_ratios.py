@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.ratios import OPS, compare, per_run
+from bench.ratios import OPS, compare, per_run, pooled
 
 
 def run(vernetzt_ms: float, floor_ms: float = 2.0, peer_ms: float = 4.0) -> list[dict[str, Any]]:
@@ -34,3 +34,9 @@ def test_a_second_result_reproduces_where_the_ranges_overlap() -> None:
     assert alike == total == 24
     _, alike, _ = compare(first, far)
     assert alike == 0
+
+
+def test_both_results_runs_pooled_give_one_median() -> None:
+    assert pooled([1.2, 1.5, 1.3], [1.6, 1.4]) == 1.4
+    lines, _, _ = compare({"ratios": {"x": [1.0, 1.2]}}, {"ratios": {"x": [1.1, 1.3]}})
+    assert lines[-1] == "| x | 1.10 [1.00-1.20] | 1.20 [1.10-1.30] | yes | 1.15 |"
