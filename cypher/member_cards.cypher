@@ -1,9 +1,9 @@
 // Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
 // viewer $viewer (null: anonymous) may see, one row each, any order: profile fields (joinedAt in
 // epoch ms), the workplace's id, and, when $counts, the counts (else null: counting reads each
-// of a busy member's follows, which a page of cards seldom shows). A member in a block with the viewer, either
-// way, has no row (R18). A follow hidden by R13 (the followed
-// member lets only connections follow, and the follower is not one) counts nowhere.
+// of a busy member's follows, which a page of cards seldom shows). A member in a block with the
+// viewer, either way, has no row (R18). A follow hidden by R13 (the followed member lets only
+// connections follow, and the follower is not one) counts nowhere.
 CALL {
   UNWIND $ids AS id
   MATCH (m:Member {id: id})
