@@ -284,7 +284,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     # Five runs give each ratio a range wide enough to tell noise from change (analysis.md);
-    # XS is the smoke test, and L (about 18 min a run) is measured for growth.
+    # XS is the smoke test, and L (about 13 min a run) is measured for growth.
     runs = args.runs or (5 if args.tier in ("S", "M") else 1)
     out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
     # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
