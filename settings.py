@@ -2,15 +2,19 @@
 
 Development gets safe defaults so that `make run` works on a fresh clone. Production
 (`VERNETZT_ENV=production`) refuses to start with the development secret or a short one, and
-turns the GraphQL IDE off unless asked for.
+turns the GraphQL IDE and introspection off unless asked for.
+
+VARIABLES is the one list of what is read: each field's variable. The field's type says how the
+variable's text is parsed, so a new setting is a field and a line in VARIABLES.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, get_type_hints
 
 # Known to everyone, so refused in production (check()).
 DEVELOPMENT_SECRET = "vernetzt-development-secret-do-not-use-in-production"  # noqa: S105
@@ -76,6 +80,47 @@ class Settings:
         return self
 
 
+# Settings field -> its environment variable. A field missing here (token issuer and audience,
+# Argon2 parallelism) is not read: its default is its only value.
+VARIABLES: Mapping[str, str] = {
+    "environment": "VERNETZT_ENV",
+    "host": "HOST",
+    "port": "PORT",
+    "neo4j_uri": "NEO4J_URI",
+    "neo4j_user": "NEO4J_USER",
+    "neo4j_password": "NEO4J_PASSWORD",
+    "neo4j_database": "NEO4J_DATABASE",
+    "secret": "VERNETZT_SECRET",
+    "token_ttl_seconds": "VERNETZT_TOKEN_TTL_SECONDS",
+    "password_hash_time_cost": "VERNETZT_PASSWORD_HASH_TIME_COST",
+    "password_hash_memory_kib": "VERNETZT_PASSWORD_HASH_MEMORY_KIB",
+    "graphql_ide": "VERNETZT_GRAPHQL_IDE",
+    "inmail_starting_credits": "VERNETZT_INMAIL_STARTING_CREDITS",
+    "connection_limit": "VERNETZT_CONNECTION_LIMIT",
+    "weekly_invitation_limit": "VERNETZT_WEEKLY_INVITATION_LIMIT",
+    "reinvite_cooldown_days": "VERNETZT_REINVITE_COOLDOWN_DAYS",
+    "introspection": "VERNETZT_INTROSPECTION",
+    "cors_origins": "VERNETZT_CORS_ORIGINS",
+    "max_query_depth": "VERNETZT_MAX_QUERY_DEPTH",
+    "max_aliases": "VERNETZT_MAX_ALIASES",
+    "max_tokens": "VERNETZT_MAX_TOKENS",
+    "max_query_cost": "VERNETZT_MAX_QUERY_COST",
+    "max_body_bytes": "VERNETZT_MAX_BODY_BYTES",
+    "sign_in_failures_per_account": "VERNETZT_SIGN_IN_FAILURES_PER_ACCOUNT",
+    "sign_ins_per_address": "VERNETZT_SIGN_INS_PER_ADDRESS",
+    "sign_ups_per_address": "VERNETZT_SIGN_UPS_PER_ADDRESS",
+    "writes_per_member": "VERNETZT_WRITES_PER_MEMBER",
+    "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
+}
+
+# Schema discovery helps whoever develops a client and an attacker alike, so production serves
+# neither unless its variable says so (docs/security.md, API9).
+DISCOVERY_FIELDS = ("graphql_ide", "introspection")
+
+# Resolved once: `from __future__ import annotations` leaves the dataclass's types as strings.
+_FIELD_TYPES = get_type_hints(Settings)
+
+
 def _read_dotenv(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
@@ -88,20 +133,36 @@ def _read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
-def _bool(value: str, name: str) -> bool:
+def _bool(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in ("1", "true", "yes", "on"):
         return True
     if lowered in ("0", "false", "no", "off"):
         return False
-    raise SettingsError(f"{name} must be true or false, not {value!r}")
+    raise ValueError(value)
 
 
-def _int(value: str, name: str) -> int:
+def _items(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+# Field type -> (parser, what a refused value should have been). A parser refuses with ValueError.
+_PARSERS: dict[object, tuple[Callable[[str], object], str]] = {
+    str: (str, "text"),
+    int: (int, "an integer"),
+    float: (float, "a number"),
+    bool: (_bool, "true or false"),
+    tuple[str, ...]: (_items, "comma-separated text"),
+}
+
+
+def _cast(name: str, value: str, kind: object) -> object:
+    """Parse the text of variable `name` as `kind`, naming the variable and the value if refused."""
+    parse, expected = _PARSERS[kind]
     try:
-        return int(value)
+        return parse(value)
     except ValueError:
-        raise SettingsError(f"{name} must be an integer, not {value!r}") from None
+        raise SettingsError(f"{name} must be {expected}, not {value!r}") from None
 
 
 def load_settings(
@@ -112,57 +173,13 @@ def load_settings(
         **(_read_dotenv(dotenv) if dotenv else {}),
         **(os.environ if environ is None else environ),
     }
-
-    def text(name: str, default: str) -> str:
-        return env.get(name, default)
-
-    def number(name: str, default: int) -> int:
-        return _int(env[name], name) if name in env else default
-
-    environment = text("VERNETZT_ENV", "development")
-    ide_default = "false" if environment == "production" else "true"
-    origins = text("VERNETZT_CORS_ORIGINS", "")
-    return Settings(
-        environment=environment,
-        host=text("HOST", Settings.host),
-        port=number("PORT", Settings.port),
-        neo4j_uri=text("NEO4J_URI", Settings.neo4j_uri),
-        neo4j_user=text("NEO4J_USER", Settings.neo4j_user),
-        neo4j_password=text("NEO4J_PASSWORD", Settings.neo4j_password),
-        neo4j_database=text("NEO4J_DATABASE", Settings.neo4j_database),
-        secret=text("VERNETZT_SECRET", DEVELOPMENT_SECRET),
-        token_ttl_seconds=number("VERNETZT_TOKEN_TTL_SECONDS", Settings.token_ttl_seconds),
-        password_hash_time_cost=number(
-            "VERNETZT_PASSWORD_HASH_TIME_COST", Settings.password_hash_time_cost
-        ),
-        password_hash_memory_kib=number(
-            "VERNETZT_PASSWORD_HASH_MEMORY_KIB", Settings.password_hash_memory_kib
-        ),
-        graphql_ide=_bool(text("VERNETZT_GRAPHQL_IDE", ide_default), "VERNETZT_GRAPHQL_IDE"),
-        inmail_starting_credits=number(
-            "VERNETZT_INMAIL_STARTING_CREDITS", Settings.inmail_starting_credits
-        ),
-        connection_limit=number("VERNETZT_CONNECTION_LIMIT", Settings.connection_limit),
-        weekly_invitation_limit=number(
-            "VERNETZT_WEEKLY_INVITATION_LIMIT", Settings.weekly_invitation_limit
-        ),
-        reinvite_cooldown_days=number(
-            "VERNETZT_REINVITE_COOLDOWN_DAYS", Settings.reinvite_cooldown_days
-        ),
-        introspection=_bool(text("VERNETZT_INTROSPECTION", ide_default), "VERNETZT_INTROSPECTION"),
-        cors_origins=tuple(origin.strip() for origin in origins.split(",") if origin.strip()),
-        max_query_depth=number("VERNETZT_MAX_QUERY_DEPTH", Settings.max_query_depth),
-        max_aliases=number("VERNETZT_MAX_ALIASES", Settings.max_aliases),
-        max_tokens=number("VERNETZT_MAX_TOKENS", Settings.max_tokens),
-        max_query_cost=number("VERNETZT_MAX_QUERY_COST", Settings.max_query_cost),
-        max_body_bytes=number("VERNETZT_MAX_BODY_BYTES", Settings.max_body_bytes),
-        sign_in_failures_per_account=number(
-            "VERNETZT_SIGN_IN_FAILURES_PER_ACCOUNT", Settings.sign_in_failures_per_account
-        ),
-        sign_ins_per_address=number("VERNETZT_SIGN_INS_PER_ADDRESS", Settings.sign_ins_per_address),
-        sign_ups_per_address=number("VERNETZT_SIGN_UPS_PER_ADDRESS", Settings.sign_ups_per_address),
-        writes_per_member=number("VERNETZT_WRITES_PER_MEMBER", Settings.writes_per_member),
-        db_timeout_seconds=float(
-            number("VERNETZT_DB_TIMEOUT_SECONDS", int(Settings.db_timeout_seconds))
-        ),
-    ).check()
+    # Any: each value has its field's type by way of _PARSERS, which mypy cannot follow.
+    values: dict[str, Any] = {
+        field: _cast(name, env[name], _FIELD_TYPES[field])
+        for field, name in VARIABLES.items()
+        if name in env
+    }
+    production = values.get("environment", Settings.environment) == "production"
+    for field in DISCOVERY_FIELDS:
+        values.setdefault(field, not production)
+    return Settings(**values).check()

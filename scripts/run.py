@@ -24,7 +24,7 @@ from cypher.migrate import apply_migrations  # noqa: E402
 from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN  # noqa: E402
 from demo.seed import seed  # noqa: E402
 from resolvers.passwords import Passwords  # noqa: E402
-from settings import Settings, load_settings  # noqa: E402
+from settings import Settings, SettingsError, load_settings  # noqa: E402
 
 
 async def prepare(settings: Settings) -> int:
@@ -39,7 +39,11 @@ async def prepare(settings: Settings) -> int:
 
 
 def main() -> int:
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsError as refused:  # a setting's own words are clearer than a traceback
+        print(f"vernetzt: not started: {refused}", file=sys.stderr)
+        return 2
     server = None
     if "NEO4J_URI" not in os.environ:
         data_dir = Path(os.environ.get("NEO4J_DATA", ROOT / ".neo4j-data"))
