@@ -1,33 +1,24 @@
-"""Fixtures: one real Neo4j per test session, wiped before each test that uses it."""
+"""Fixtures: one real Neo4j per test session, wiped before each test that uses it; and the
+`integration` marker on every test that needs a Neo4j, so that `pytest -m "not integration"`
+runs the rest in seconds without starting one. The helpers are in tests/support."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 
-from app import create_app
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
-from settings import Settings
-from tests.api import Api
-from tests.database import Neo4jServer, test_database
-
-# Argon2id with a small memory cost: the tests sign up hundreds of members on 2 cores. The
-# production cost is a setting (settings.py) and is exercised by tests/unit/test_passwords.py.
-TEST_SETTINGS = Settings(
-    environment="test",
-    secret="test-secret-that-is-long-enough-for-hs256-signing",
-    password_hash_time_cost=1,
-    password_hash_memory_kib=1024,
-    password_hash_parallelism=1,
-)
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import Api
+from tests.support.neo4j import Neo4jServer, test_database
 
 _database_report: list[str] = []
+
+# The fixtures that bring up the session's Neo4j (each of the others requests neo4j_server).
+DATABASE_FIXTURES = frozenset({"neo4j_server", "database", "db", "api"})
 
 
 @pytest.fixture(scope="session")
@@ -61,32 +52,6 @@ async def db(database: Database) -> Database:
     return database
 
 
-class Clock:
-    """A clock the tests move forward (R6 quota windows, R8 cooldowns). Each request reads it
-    once and it ticks a millisecond, so that requests are ordered in time as in life."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        now = self.now
-        self.now += timedelta(milliseconds=1)
-        return now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@contextlib.asynccontextmanager
-async def serve(db: Database, settings: Settings, clock: Clock | None = None) -> AsyncIterator[Api]:
-    """The app on `db` with `settings`, reached in process over HTTP (ASGI)."""
-    app = create_app(settings, db=db, clock=clock)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield Api(client)
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -96,6 +61,17 @@ def clock() -> Clock:
 async def api(db: Database, clock: Clock) -> AsyncIterator[Api]:
     async with serve(db, TEST_SETTINGS, clock) as client:
         yield client
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks `integration` every test that requests a database fixture, directly or through
+    other fixtures (item.fixturenames is the whole closure), in whatever folder. The tests that
+    start a Neo4j of their own (make run, make neo4j, bench, the kill -9 test) request none:
+    their modules carry the marker themselves (pytestmark)."""
+    for item in items:
+        if isinstance(item, pytest.Function) and DATABASE_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.integration)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -13,8 +13,8 @@ import pytest
 from playwright.async_api import Page, Route, ViewportSize, async_playwright
 
 from tests.browser.server import live_server
-from tests.conftest import TEST_SETTINGS
-from tests.database import Neo4jServer
+from tests.support.app import TEST_SETTINGS
+from tests.support.neo4j import Neo4jServer
 
 CHROMIUM = Path(os.environ.get("VERNETZT_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"

@@ -3,7 +3,7 @@ scripts, and nothing of node_modules but the few vendored files the playground n
 
 from __future__ import annotations
 
-from tests.api import Api
+from tests.support.client import Api
 
 
 async def test_the_client_is_served_at_the_root_with_a_strict_csp(api: Api) -> None:

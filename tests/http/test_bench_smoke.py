@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.integration  # bench.run starts a Neo4j of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEMS = {"floor", "vernetzt", "peer"}
 OPS = {"profile", "connections", "feed", "search", "suggestions", "path", "writes", "mix"}

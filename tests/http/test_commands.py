@@ -19,7 +19,10 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
-from tests.database import Neo4jServer
+from tests.support.neo4j import Neo4jServer
+
+# Each test runs a Neo4j: the session's, or one that `make run` or `make neo4j` starts.
+pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,10 +18,10 @@ from hypothesis_graphql import mutations, queries
 
 from cypher.database import Database
 from scripts.export_schema import exported_text
-from tests.api import Account, Api
-from tests.conftest import TEST_SETTINGS, Clock, serve
-from tests.content import company, post_id
-from tests.network import connect
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import Account, Api
+from tests.support.content import company, post_id
+from tests.support.network import connect
 
 EXAMPLES = int(os.environ.get("VERNETZT_FUZZ_EXAMPLES", "120"))
 SCHEMA = exported_text()

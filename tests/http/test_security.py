@@ -10,8 +10,8 @@ import httpx
 
 from app import create_app
 from cypher.database import Database, open_driver
-from tests.api import DEMO_PASSWORD, Api, error_codes
-from tests.conftest import TEST_SETTINGS, Clock, serve
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import DEMO_PASSWORD, Api, error_codes
 
 SIGN_IN = """
 mutation ($e: String!, $p: String!) {

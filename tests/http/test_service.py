@@ -8,8 +8,8 @@ import pytest
 import resolvers.members
 from app import create_app
 from cypher.database import Database, open_driver
-from tests.api import Api, error_codes
-from tests.conftest import TEST_SETTINGS
+from tests.support.app import TEST_SETTINGS
+from tests.support.client import Api, error_codes
 
 
 async def test_healthz_answers_while_the_process_is_up(api: Api) -> None:

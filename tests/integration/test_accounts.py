@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.api import DEMO_PASSWORD, Api, error_codes
+from tests.support.client import DEMO_PASSWORD, Api, error_codes
 
 SIGN_UP = """
 mutation ($input: SignUpInput!) {

@@ -24,9 +24,9 @@ from graphql import (
     build_schema,
 )
 
-from tests.api import Account, Api, error_codes
-from tests.content import company, message, post_id
-from tests.network import BLOCK, codes, connect, invitation_between, invite, mutate
+from tests.support.client import Account, Api, error_codes
+from tests.support.content import company, message, post_id
+from tests.support.network import BLOCK, codes, connect, invitation_between, invite, mutate
 
 CONTRACT = build_schema(
     (Path(__file__).resolve().parents[3] / "shared" / "spec" / "schema.graphql").read_text()

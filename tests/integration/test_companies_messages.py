@@ -7,10 +7,10 @@ import dataclasses
 
 from cypher.database import Database
 from schema import ids
-from tests.api import Api
-from tests.conftest import TEST_SETTINGS, Clock, serve
-from tests.content import CREATE_COMPANY, company, inmail, message, post_id
-from tests.network import (
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import Api
+from tests.support.content import CREATE_COMPANY, company, inmail, message, post_id
+from tests.support.network import (
     BLOCK,
     FOLLOW,
     REMOVE,

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from cypher.database import Database
 from schema import ids
-from tests.api import Api
-from tests.conftest import TEST_SETTINGS, Clock, serve
-from tests.network import (
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import Api
+from tests.support.network import (
     ACCEPT,
     FOLLOW,
     IGNORE,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api import Account, Api, error_codes
-from tests.conftest import Clock
-from tests.network import BLOCK, DISMISS, chain, codes, connect, invite, mutate
+from tests.support.app import Clock
+from tests.support.client import Account, Api, error_codes
+from tests.support.network import BLOCK, DISMISS, chain, codes, connect, invite, mutate
 
 SUGGESTIONS = """
 query ($first: Int) { viewer { peopleYouMayKnow(first: $first) {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.api import Api, error_codes
-from tests.conftest import Clock
-from tests.content import (
+from tests.support.app import Clock
+from tests.support.client import Api, error_codes
+from tests.support.content import (
     DELETE_POST,
     FEED,
     SHARE_POST,
@@ -15,7 +15,7 @@ from tests.content import (
     post,
     post_id,
 )
-from tests.network import BLOCK, FOLLOW, UNFOLLOW, codes, connect, mutate, settings
+from tests.support.network import BLOCK, FOLLOW, UNFOLLOW, codes, connect, mutate, settings
 
 MEMBER_POSTS = """
 query ($handle: String!) { member(handle: $handle) { posts { edges { node { text } } } } }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api import Api
+from tests.support.client import Api
 
 UPDATE_PROFILE = """
 mutation ($input: UpdateProfileInput!) {

@@ -3,14 +3,16 @@ visibility, degree and actions come in batches (DataLoaders), never one query pe
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator
 
 import pytest
 
 from cypher.database import Database
-from tests.api import Account, Api
-from tests.content import post_id
-from tests.network import FOLLOW, connect, mutate
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import Account, Api
+from tests.support.content import post_id
+from tests.support.network import FOLLOW, connect, mutate
+from tests.support.recording import RecordingDatabase
 
 SEARCH = """
 query ($first: Int) { searchMembers(query: "peer", first: $first) {
@@ -27,17 +29,16 @@ query ($first: Int) { viewer { feed(first: $first) { edges { node {
 
 
 @pytest.fixture
-def queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The text of every query the app sends through Database, in order."""
-    sent: list[str] = []
-    original = Database._run
+def recording(db: Database) -> RecordingDatabase:
+    """The test database, recording every call the app makes to it."""
+    return RecordingDatabase.sharing(db)
 
-    async def counting(self: Database, query: Any, params: Any, routing: Any) -> Any:
-        sent.append(query)
-        return await original(self, query, params, routing)
 
-    monkeypatch.setattr(Database, "_run", counting)
-    return sent
+@pytest.fixture
+async def api(recording: RecordingDatabase, clock: Clock) -> AsyncIterator[Api]:
+    """The app of conftest's `api`, on the recording database."""
+    async with serve(recording, TEST_SETTINGS, clock) as client:
+        yield client
 
 
 async def peers(api: Api, me: Account, count: int) -> None:
@@ -48,20 +49,22 @@ async def peers(api: Api, me: Account, count: int) -> None:
 
 
 async def test_a_page_of_members_costs_the_same_queries_at_any_size(
-    api: Api, queries: list[str]
+    api: Api, recording: RecordingDatabase
 ) -> None:
     me = await api.sign_up("myself")
     await peers(api, me, 12)
     counts = []
     for first in (2, 12):
-        queries.clear()
+        recording.calls.clear()
         data = await api.data(SEARCH, {"first": first}, me.token)
         assert len(data["searchMembers"]["edges"]) == first
-        counts.append(len(queries))
+        counts.append(len(recording.calls))
     assert counts[0] == counts[1] <= 4  # session, search, cards, relations
 
 
-async def test_a_feed_page_costs_the_same_queries_at_any_size(api: Api, queries: list[str]) -> None:
+async def test_a_feed_page_costs_the_same_queries_at_any_size(
+    api: Api, recording: RecordingDatabase
+) -> None:
     me = await api.sign_up("myself")
     for i in range(6):
         author = await api.sign_up(f"author-{i}")
@@ -69,9 +72,9 @@ async def test_a_feed_page_costs_the_same_queries_at_any_size(api: Api, queries:
         await post_id(api, author, f"post {i}")
     counts = []
     for first in (1, 6):
-        queries.clear()
+        recording.calls.clear()
         data = await api.data(FEED_WITH_AUTHORS, {"first": first}, me.token)
         assert len(data["viewer"]["feed"]["edges"]) == first
-        counts.append(len(queries))
+        counts.append(len(recording.calls))
     # session, viewer, feed page, posts, author cards, authors' degree
     assert counts[0] == counts[1] <= 6

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 
 from cypher.database import Database
-from tests.api import Account, Api
-from tests.network import (
+from tests.support.client import Account, Api
+from tests.support.network import (
     ACCEPT,
     BLOCK,
     FOLLOW,

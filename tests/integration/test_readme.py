@@ -11,8 +11,8 @@ from cypher.database import Database
 from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN, email_of
 from demo.seed import seed
 from resolvers.passwords import Passwords
-from tests.api import Api
-from tests.conftest import TEST_SETTINGS
+from tests.support.app import TEST_SETTINGS
+from tests.support.client import Api
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

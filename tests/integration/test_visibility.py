@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from schema import ids
-from tests.api import Account, Api
-from tests.conftest import Clock
-from tests.network import (
+from tests.support.app import Clock
+from tests.support.client import Account, Api
+from tests.support.network import (
     BLOCK,
     FOLLOW,
     UNBLOCK,

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api import Account, Api
-from tests.content import company, message, post_id
-from tests.network import BLOCK, FOLLOW, chain, invite, mutate
+from tests.support.client import Account, Api
+from tests.support.content import company, message, post_id
+from tests.support.network import BLOCK, FOLLOW, chain, invite, mutate
 
 PROFILE = """
 query ($handle: String!) {

@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 import localneo4j
 from app import create_app
 from cypher.database import Database, open_driver
-from tests.api import Account, Api, error_codes
-from tests.conftest import TEST_SETTINGS
 from tests.integration.test_races import assert_invariants
+from tests.support.app import TEST_SETTINGS
+from tests.support.client import Account, Api, error_codes
+
+pytestmark = pytest.mark.integration  # it starts (and kills) a Neo4j of its own
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CREATE_POST = """

@@ -18,9 +18,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from app import create_app
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
-from tests.api import Account, Api
-from tests.conftest import TEST_SETTINGS, Clock
-from tests.network import (
+from tests.reliability.model import Model
+from tests.support.app import TEST_SETTINGS, Clock
+from tests.support.client import Account, Api
+from tests.support.network import (
     ACCEPT,
     BLOCK,
     FOLLOW,
@@ -34,7 +35,6 @@ from tests.network import (
     invite,
     mutate,
 )
-from tests.reliability.model import Model
 
 HANDLES = ["ana", "ben", "cem", "dia"]
 EXAMPLES = int(os.environ.get("VERNETZT_MODEL_EXAMPLES", "8"))

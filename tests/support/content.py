@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api import Account, Api
-from tests.network import mutate
+from tests.support.client import Account, Api
+from tests.support.network import mutate
 
 CREATE_POST = """
 mutation ($input: CreatePostInput!) {

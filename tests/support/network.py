@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from tests.api import Account, Api
+from tests.support.client import Account, Api
 
 SEND = """
 mutation ($input: SendInvitationInput!) {
