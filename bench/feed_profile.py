@@ -18,8 +18,8 @@ from typing import Any, LiteralString
 from bench.degree_profile import db_hits
 from bench.store import ROOT, loaded_store
 from cypher.database import Database
-from resolvers.lists import FEED
 from resolvers.loaders import POST_CARDS
+from resolvers.posts import FEED
 
 REPEATS = 5
 PAGE = 20

@@ -1,6 +1,6 @@
 // Locks viewer $viewer and member $member (lower id first, so that two transactions on the same
 // pair never wait on each other crosswise) and returns what the connecting rules decide on, as
-// resolvers/decisions.PairState names it; no row when either member does not exist. Reading
+// resolvers/rules/network.PairState names it; no row when either member does not exist. Reading
 // after the lock sees every transaction on the pair that committed before.
 MATCH (v:Member {id: $viewer}), (m:Member {id: $member})
 FOREACH (n IN CASE WHEN v.id < m.id THEN [v, m] ELSE [m, v] END |

@@ -19,7 +19,7 @@ from demo.data import (
     email_of,
 )
 from resolvers.passwords import Passwords
-from resolvers.validation import email_key
+from resolvers.rules.limits import email_key
 
 EXISTING_HANDLES = cypher.query("demo_existing_handles")
 SEED_MEMBERS = cypher.query("demo_seed_members")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from neo4j.exceptions import ConstraintError
 
 import cypher
-from resolvers.context import Info, require_viewer
-from resolvers.tokens import issue_token
-from resolvers.validation import (
+from cypher.database import Transaction
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
+from resolvers.rules.limits import (
     check_email,
     check_handle,
     check_headline,
@@ -19,61 +21,66 @@ from resolvers.validation import (
     clean_headline,
     email_key,
 )
-from schema.accounts import AuthPayload, SignInInput, SignOutPayload, SignUpInput
-from schema.errors import ErrorCode, UserError
-from schema.members import load_member
+from resolvers.tokens import issue_token
+from resolvers.writes import write
 
 SIGN_UP = cypher.query("sign_up")
 TAKEN_FIELDS = cypher.query("taken_fields")
 SIGN_IN_LOOKUP = cypher.query("sign_in_lookup")
 SIGN_OUT = cypher.query("sign_out")
 
-INVALID_CREDENTIALS = UserError(
-    code=ErrorCode.INVALID_CREDENTIALS, message="The e-mail address or the password is wrong."
+INVALID_CREDENTIALS = Refusal(
+    ErrorCode.INVALID_CREDENTIALS, "The e-mail address or the password is wrong."
 )
 
 
-def client_address(info: Info) -> str:
-    request = info.context.request
+@dataclass(frozen=True)
+class SignedIn:
+    token: str
+    member_id: str
+
+
+def client_address(context: Context) -> str:
+    request = context.request
     return request.client.host if request and request.client else "unknown"
 
 
-async def sign_up(info: Info, data: SignUpInput) -> AuthPayload:
+async def sign_up(
+    context: Context, handle: str, name: str, email: str, password: str, headline: str | None
+) -> SignedIn:
     # Sign-up tells whether a handle or e-mail is taken (R24): limited against enumeration.
-    sign_ups, address = info.context.services.limits.sign_ups, client_address(info)
-    sign_ups.check(address, info.context.now, "sign-ups from this address")
-    sign_ups.hit(address, info.context.now)
-    errors = [
-        *check_handle(data.handle),
-        *check_name(data.name),
-        *check_email(data.email),
-        *check_password(data.password),
-        *check_headline(data.headline),
-    ]
-    if errors:
-        return AuthPayload(token=None, member=None, errors=errors)
-    services = info.context.services
+    sign_ups, address = context.services.limits.sign_ups, client_address(context)
+    sign_ups.check(address, context.now, "sign-ups from this address")
+    sign_ups.hit(address, context.now)
+    refuse_any([
+        *check_handle(handle), *check_name(name), *check_email(email),
+        *check_password(password), *check_headline(headline),
+    ])  # fmt: skip
+    services = context.services
     params = {
         "id": str(uuid.uuid4()),
-        "handle": data.handle,
-        "name": data.name.strip(),
-        "headline": clean_headline(data.headline),
-        "email": data.email.strip(),
-        "emailKey": email_key(data.email),
-        "passwordHash": await services.passwords.hash(data.password),
+        "handle": handle,
+        "name": name.strip(),
+        "headline": clean_headline(headline),
+        "email": email.strip(),
+        "emailKey": email_key(email),
+        "passwordHash": await services.passwords.hash(password),
         "inMailCredits": services.settings.inmail_starting_credits,
     }
+
+    async def work(tx: Transaction) -> SignedIn:
+        row = await tx.one(SIGN_UP, **params)
+        assert row is not None  # CREATE always returns its row
+        return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
+
     try:
-        row = await services.db.write_one(SIGN_UP, **params)
+        return await write(context, work)
     except ConstraintError:
-        return AuthPayload(token=None, member=None, errors=await _taken(info, params))
-    assert row is not None  # CREATE always returns its row
-    token = issue_token(services.settings, row["id"], row["tokenVersion"])
-    return AuthPayload(token=token, member=await load_member(info, row["id"]), errors=[])
+        raise Refused(*await _taken(context, params)) from None
 
 
-async def _taken(info: Info, params: Mapping[str, object]) -> list[UserError]:
-    row = await info.context.db.read_one(
+async def _taken(context: Context, params: dict[str, Any]) -> list[Refusal]:
+    row = await context.db.read_one(
         TAKEN_FIELDS, handle=params["handle"], emailKey=params["emailKey"]
     )
     assert row is not None
@@ -86,27 +93,29 @@ async def _taken(info: Info, params: Mapping[str, object]) -> list[UserError]:
     return errors or [_taken_error("handle", "This handle or e-mail address is taken.")]
 
 
-def _taken_error(field: str, message: str) -> UserError:
-    return UserError(code=ErrorCode.TAKEN, message=message, field=["input", field])
+def _taken_error(field: str, message: str) -> Refusal:
+    return Refusal(ErrorCode.TAKEN, message, field=("input", field))
 
 
-async def sign_in(info: Info, data: SignInInput) -> AuthPayload:
-    services, now = info.context.services, info.context.now
-    account, address = email_key(data.email), client_address(info)
+async def sign_in(context: Context, email: str, password: str) -> SignedIn:
+    services, now = context.services, context.now
+    account, address = email_key(email), client_address(context)
     services.limits.sign_ins.check(address, now, "sign-ins from this address")
     services.limits.sign_in_failures.check(account, now, "failed sign-ins for this account")
     services.limits.sign_ins.hit(address, now)
     row = await services.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
     # Unknown e-mail and wrong password take the same path and the same time (R24).
-    verified = await services.passwords.verify(row["passwordHash"] if row else None, data.password)
+    verified = await services.passwords.verify(row["passwordHash"] if row else None, password)
     if row is None or not verified:
         services.limits.sign_in_failures.hit(account, now)
-        return AuthPayload(token=None, member=None, errors=[INVALID_CREDENTIALS])
-    token = issue_token(services.settings, row["id"], row["tokenVersion"])
-    return AuthPayload(token=token, member=await load_member(info, row["id"]), errors=[])
+        raise Refused(INVALID_CREDENTIALS)
+    return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
 
 
-async def sign_out(info: Info) -> SignOutPayload:
-    viewer = require_viewer(info)
-    await info.context.db.write(SIGN_OUT, id=viewer)
-    return SignOutPayload(signed_out=True, errors=[])
+async def sign_out(context: Context) -> None:
+    viewer = context.require_viewer()
+
+    async def work(tx: Transaction) -> None:
+        await tx.all(SIGN_OUT, id=viewer)
+
+    await write(context, work)

@@ -1,90 +1,131 @@
-"""createCompany, addCompanyAdmin, setWorkplace (R20)."""
+"""Companies (R20): their pages and lists as the viewer may see them, creating one, adding
+admins, and the viewer's workplace."""
 
 from __future__ import annotations
 
 import uuid
 
-import strawberry
 from neo4j.exceptions import ConstraintError
 
 import cypher
-from cypher.database import Transaction
-from resolvers.context import Info, require_viewer
-from resolvers.decisions import PairState
-from resolvers.network import PAIR_STATE
-from resolvers.posts import run_refusable
-from resolvers.validation import check_handle, check_name
-from schema import ids
-from schema.accounts import MemberPayload
-from schema.errors import ErrorCode, Refused, UserError, invalid_input, refusal
-from schema.members import load_company, load_member
-from schema.posts import CompanyPayload, CreateCompanyInput
+from cypher.database import Row, Transaction
+from resolvers import ids
+from resolvers.clock import epoch_ms
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
+from resolvers.pages import Page, members_page
+from resolvers.rules.companies import COMPANY_NOT_FOUND, CompanyAccess, decide_add_admin
+from resolvers.rules.limits import check_company_description, check_handle, check_name
+from resolvers.rules.network import PairState
+from resolvers.writes import write
 
-CREATE_COMPANY = cypher.query("create_company")
+COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
+COMPANY_EXISTS = cypher.query("company_exists")
 COMPANY_ACCESS = cypher.query("company_access")
+CREATE_COMPANY = cypher.query("create_company")
 ADD_COMPANY_ADMIN = cypher.query("add_company_admin")
 SET_WORKPLACE = cypher.query("set_workplace")
+PAIR_STATE = cypher.query("pair_state")
+COMPANY_POSTS = cypher.query("company_posts")
+COMPANY_FOLLOWERS = cypher.query("company_followers")
+COMPANY_EMPLOYEES = cypher.query("company_employees")
+COMPANY_ADMINS = cypher.query("company_admins")
 
-DESCRIPTION_MAX = 2000
-COMPANY_NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such company.")
+HANDLE_TAKEN = Refusal(ErrorCode.TAKEN, "This handle is taken.", field=("input", "handle"))
 
 
-async def create_company(info: Info, data: CreateCompanyInput) -> CompanyPayload:
-    viewer = require_viewer(info)
-    errors = [*check_handle(data.handle), *check_name(data.name)]
-    if data.description and len(data.description) > DESCRIPTION_MAX:
-        errors.append(invalid_input("description", f"At most {DESCRIPTION_MAX} characters."))
-    if errors:
-        return CompanyPayload(company=None, errors=errors)
+async def id_by_handle(context: Context, handle: str) -> str | None:
+    row = await context.db.read_one(COMPANY_ID_BY_HANDLE, handle=handle)
+    return str(row["id"]) if row else None
+
+
+async def card(context: Context, company_id: str) -> Row | None:
+    return await context.loaders.company_cards.load(company_id)
+
+
+async def relation(context: Context, company_id: str) -> Row | None:
+    """Whether the viewer follows the company and is its admin; None when anonymous."""
+    return await context.loaders.if_signed_in(context.loaders.company_relations, company_id)
+
+
+async def posts(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    """The company's posts; none for anonymous callers (R24)."""
+    return await members_page(context, COMPANY_POSTS, first, after, company=company)
+
+
+async def followers(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    """R20: None unless the viewer is one of the company's admins."""
+    return await members_page(context, COMPANY_FOLLOWERS, first, after, company=company)
+
+
+async def employees(
+    context: Context, company: str, first: int | None, after: str | None
+) -> Page | None:
+    return await members_page(context, COMPANY_EMPLOYEES, first, after, company=company)
+
+
+async def admins(context: Context, company: str) -> list[str] | None:
+    """R20: the admins' ids, or None unless the viewer is one of them."""
+    if context.viewer_id is None:
+        return None
+    row = await context.db.read_one(COMPANY_ADMINS, viewer=context.viewer_id, company=company)
+    return list(row["ids"]) if row and row["ids"] is not None else None
+
+
+async def create_company(context: Context, handle: str, name: str, description: str | None) -> str:
+    """R20: the new company's id; the viewer is its first admin."""
+    viewer = context.require_viewer()
+    refuse_any([*check_handle(handle), *check_name(name), *check_company_description(description)])
     company_id = str(uuid.uuid4())
-    try:
-        await info.context.db.write(
-            CREATE_COMPANY, viewer=viewer, id=company_id, handle=data.handle,
-            name=data.name.strip(), description=(data.description or "").strip() or None,
-            now=int(info.context.now.timestamp() * 1000),
-        )  # fmt: skip
-    except ConstraintError:
-        taken = UserError(code=ErrorCode.TAKEN, message="This handle is taken.",
-                          field=["input", "handle"])  # fmt: skip
-        return CompanyPayload(company=None, errors=[taken])
-    return CompanyPayload(company=await load_company(info, company_id), errors=[])
-
-
-async def add_company_admin(
-    info: Info, company_id: strawberry.ID, member_id: strawberry.ID
-) -> CompanyPayload:
-    viewer = require_viewer(info)
-    _, company = ids.decode_as(company_id, "Company")
-    _, member = ids.decode_as(member_id, "Member")
 
     async def work(tx: Transaction) -> str:
-        access = await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
-        if access is None:
-            raise Refused(COMPANY_NOT_FOUND)
-        state = await tx.one(PAIR_STATE, viewer=viewer, member=member)
-        target = PairState.from_record(state) if state else None
-        if target is None or target.blocked:  # a member of a block with the viewer is hidden
-            raise Refused(refusal(ErrorCode.NOT_FOUND, "No such member."))
-        if not access["isAdmin"]:
-            raise Refused(refusal(ErrorCode.FORBIDDEN, "Only its admins add admins."))
         await tx.all(
-            ADD_COMPANY_ADMIN, company=company, member=member,
-            now=int(info.context.now.timestamp() * 1000),
+            CREATE_COMPANY, viewer=viewer, id=company_id, handle=handle, name=name.strip(),
+            description=(description or "").strip() or None, now=epoch_ms(context.now),
         )  # fmt: skip
+        return company_id
+
+    try:
+        return await write(context, work)
+    except ConstraintError:
+        raise Refused(HANDLE_TAKEN) from None
+
+
+async def add_company_admin(context: Context, company_id: str, member_id: str) -> str:
+    """R20: admins add admins. Answers the company's id."""
+    viewer = context.require_viewer()
+    company = ids.decode_as(company_id, "Company")[1]
+    member = ids.decode_as(member_id, "Member")[1]
+
+    async def work(tx: Transaction) -> str:
+        access = CompanyAccess.from_record(
+            await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
+        )
+        target = PairState.from_record(await tx.one(PAIR_STATE, viewer=viewer, member=member))
+        # A member in a block with the viewer is hidden, like a missing one (R18).
+        if refused := decide_add_admin(access, target is None or target.blocked):
+            raise Refused(refused)
+        await tx.all(ADD_COMPANY_ADMIN, company=company, member=member, now=epoch_ms(context.now))
         return company
 
-    answer = await run_refusable(info, work)
-    if isinstance(answer, UserError):
-        return CompanyPayload(company=None, errors=[answer])
-    info.context.loaders.clear()
-    return CompanyPayload(company=await load_company(info, company), errors=[])
+    return await write(context, work)
 
 
-async def set_workplace(info: Info, company_id: strawberry.ID | None) -> MemberPayload:
-    viewer = require_viewer(info)
+async def set_workplace(context: Context, company_id: str | None) -> str:
+    """R20: the viewer's one current workplace, or none. Answers the viewer's id."""
+    viewer = context.require_viewer()
     company = ids.decode_as(company_id, "Company")[1] if company_id else None
-    if company and await load_company(info, company) is None:
-        return MemberPayload(member=None, errors=[COMPANY_NOT_FOUND])
-    await info.context.db.write(SET_WORKPLACE, viewer=viewer, company=company)
-    info.context.loaders.clear()
-    return MemberPayload(member=await load_member(info, viewer), errors=[])
+
+    async def work(tx: Transaction) -> str:
+        if company is not None:
+            row = await tx.one(COMPANY_EXISTS, id=company)
+            if not (row and row["exists"]):
+                raise Refused(COMPANY_NOT_FOUND)
+        await tx.all(SET_WORKPLACE, viewer=viewer, company=company)
+        return viewer
+
+    return await write(context, work)

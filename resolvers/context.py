@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-import strawberry
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -50,7 +49,7 @@ class Context:
     # The check that the token's session still stands (R24: signOut ends it), running while
     # the request's reads run; see `confirm_session`.
     session: asyncio.Future[None] | None = None
-    # schema.lookahead's answers for this request, by field
+    # The GraphQL layer's look-ahead answers for this request, by field (schema.pipeline)
     lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(
         default_factory=dict
     )
@@ -70,6 +69,12 @@ class Context:
         else:
             self.session.cancel()
 
+    def require_viewer(self) -> str:
+        """The signed-in member's id; UNAUTHENTICATED for anonymous callers (R24)."""
+        if self.viewer_id is None:
+            raise Unauthenticated("Sign in to do this.")
+        return self.viewer_id
+
     @property
     def db(self) -> Database:
         return self.services.db
@@ -77,9 +82,6 @@ class Context:
     @property
     def settings(self) -> Settings:
         return self.services.settings
-
-
-Info = strawberry.Info[Context, None]
 
 
 async def build_context(
@@ -103,10 +105,3 @@ async def check_session(services: Services, claims: TokenClaims) -> None:
     row = await services.db.read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
     if row is None:
         raise Unauthenticated("The token is no longer valid; sign in again.")
-
-
-def require_viewer(info: Info) -> str:
-    """The signed-in member's id; UNAUTHENTICATED for anonymous callers (R24)."""
-    if info.context.viewer_id is None:
-        raise Unauthenticated("Sign in to do this.")
-    return info.context.viewer_id

@@ -7,17 +7,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from resolvers.errors import ApiError
+from resolvers.errors import RateLimited
 from settings import Settings
-
-
-class RateLimited(ApiError):
-    code = "RATE_LIMITED"
-
-    def __init__(self, message: str, retry_after: datetime) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-        self.extensions = {"code": self.code, "retryAfter": retry_after.isoformat()}
 
 
 @dataclass

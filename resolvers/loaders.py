@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 
 import cypher
 from cypher.database import Database, Row
+from resolvers.clock import epoch_ms, ms
 from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards")
@@ -38,13 +39,12 @@ def _by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
 
 def limit_params(settings: Settings, now: datetime) -> dict[str, Any]:
     """The R6/R8 limits as query parameters, in epoch milliseconds where they are times."""
-    now_ms = int(now.timestamp() * 1000)
+    now_ms = epoch_ms(now)
     return {
         "connectionLimit": settings.connection_limit,
         "weeklyLimit": settings.weekly_invitation_limit,
-        "weekAgo": now_ms - int(timedelta(days=7).total_seconds() * 1000),
-        "cooldownStart": now_ms
-        - int(timedelta(days=settings.reinvite_cooldown_days).total_seconds() * 1000),
+        "weekAgo": now_ms - ms(timedelta(days=7)),
+        "cooldownStart": now_ms - ms(timedelta(days=settings.reinvite_cooldown_days)),
     }
 
 
@@ -97,7 +97,7 @@ class Loaders:
     async def member_by_handle(self, handle: str, need: str | None, counts: bool) -> Row | None:
         """The card of the member with `handle` (None when missing or hidden), with its counts
         when `counts`, and with it, in the same round trip, the viewer's relation to that member
-        as far as `need` says ('full' or 'degree', see schema.lookahead). All land in the
+        as far as `need` says ('full' or 'degree', see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
         card = self._db.read(
             MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
@@ -118,6 +118,11 @@ class Loaders:
             if counts:
                 self.counted_cards.prime(row["id"], row)
         return cards[0] if cards else None
+
+    async def if_signed_in(self, loader: DataLoader[str, Row | None], key: str) -> Row | None:
+        """`loader`'s row for a signed-in viewer; None for an anonymous one (R24: posts,
+        conversations and relations are never public)."""
+        return None if self._viewer_id is None else await loader.load(key)
 
     def card(self, member_id: str, counts: bool) -> Awaitable[Row | None]:
         """The member's card, with its counts when `counts`."""

@@ -1,104 +1,28 @@
-"""Reading members and companies, and the viewer's own profile and settings."""
+"""Members as the viewer may see them (R3, R10, R11, R22-R24), and the viewer's own profile
+and settings. Reads answer rows (None: missing or hidden); writes answer the member's id."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Mapping
+from enum import Enum
 from typing import Any
 
-import strawberry
-
 import cypher
-from resolvers import search
-from resolvers.context import Info, require_viewer
-from resolvers.validation import check_headline, check_name, clean_headline
-from schema import ids
-from schema.accounts import MemberPayload, SettingsPayload, UpdateProfileInput, UpdateSettingsInput
-from schema.content import Message, load_conversation, load_post
-from schema.errors import UserError, invalid_input
-from schema.lookahead import asks_counts, relation_need
-from schema.members import (
-    Company,
-    Invitation,
-    Member,
-    MemberConnection,
-    MemberSettings,
-    Node,
-    load_company,
-    load_member,
-)
-from schema.viewer import Viewer
+from cypher.database import Row, Transaction
+from resolvers.context import Context
+from resolvers.errors import Refusal, invalid_input, refuse_any
+from resolvers.pages import Page, fetch_page, members_page, page_size
+from resolvers.rules.limits import check_headline, check_name, clean_headline, lucene_query
+from resolvers.writes import write
 
-COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
 UPDATE_PROFILE = cypher.query("update_profile")
 UPDATE_SETTINGS = cypher.query("update_settings")
+SEARCH_MEMBERS = cypher.query("search_members")
+PATH_FROM_VIEWER = cypher.query("path_from_viewer")
+MEMBER_CONNECTIONS = cypher.query("member_connections")
+MUTUAL_CONNECTIONS = cypher.query("mutual_connections")
 
-
-async def member(info: Info, handle: str) -> Member | None:
-    loaders = info.context.loaders
-    card = await loaders.member_by_handle(handle, relation_need(info), asks_counts(info))
-    return Member.from_record(card) if card else None
-
-
-async def company(info: Info, handle: str) -> Company | None:
-    row = await info.context.db.read_one(COMPANY_ID_BY_HANDLE, handle=handle)
-    return await load_company(info, row["id"]) if row else None
-
-
-async def node(info: Info, global_id: strawberry.ID) -> Node | None:
-    """Any object by its ID, answering only what the viewer may see (null otherwise)."""
-    type_name, key = ids.decode(global_id)
-    if type_name == "Member":
-        return await load_member(info, key)
-    if type_name == "Company":
-        return await load_company(info, key)
-    if info.context.viewer_id is None:  # the rest is never public (R24)
-        return None
-    if type_name == "Post":
-        return await load_post(info, key)
-    if type_name == "Conversation":
-        return await load_conversation(info, key)
-    loader = (
-        info.context.loaders.messages
-        if type_name == "Message"
-        else info.context.loaders.invitations
-    )
-    record = await loader.load(key)
-    if record is None:
-        return None
-    return Message.from_record(record) if type_name == "Message" else Invitation.from_record(record)
-
-
-async def search_members(
-    info: Info, text: str, first: int | None, after: str | None
-) -> MemberConnection:
-    require_viewer(info)
-    page = await search.search_members(info.context, text, first, after)
-    return await MemberConnection.of(info, page)
-
-
-async def viewer(info: Info) -> Viewer | None:
-    """The token check found the member, so no query is needed until a field asks for one."""
-    if info.context.viewer_id is None:
-        return None
-    return Viewer(member_id=info.context.viewer_id)
-
-
-async def update_profile(info: Info, data: UpdateProfileInput) -> MemberPayload:
-    viewer_id = require_viewer(info)
-    changes: dict[str, Any] = {}
-    errors: list[UserError] = []
-    if data.name is not strawberry.UNSET:
-        errors += check_name(data.name) if data.name is not None else [_required("name")]
-        changes["name"] = data.name.strip() if data.name else None
-    if data.headline is not strawberry.UNSET:
-        errors += check_headline(data.headline)
-        changes["headline"] = clean_headline(data.headline)
-    if errors:
-        return MemberPayload(member=None, errors=errors)
-    if changes:
-        await info.context.db.write(UPDATE_PROFILE, id=viewer_id, changes=changes)
-    return MemberPayload(member=await load_member(info, viewer_id), errors=[])
-
-
+# The settings a member changes (R1, R5, R11, R13, R16), by input field: the member's property.
 SETTING_PROPERTIES = {
     "primary_button": "primaryButton",
     "connections_visibility": "connectionsVisibility",
@@ -109,24 +33,115 @@ SETTING_PROPERTIES = {
 }
 
 
-async def update_settings(info: Info, data: UpdateSettingsInput) -> SettingsPayload:
-    viewer_id = require_viewer(info)
+async def by_handle(context: Context, handle: str, need: str | None, counts: bool) -> Row | None:
+    """The card of the member with `handle`, and the viewer's relation as far as `need` asks
+    (see Loaders.member_by_handle)."""
+    return await context.loaders.member_by_handle(handle, need, counts)
+
+
+def card(context: Context, member_id: str, need: str | None, counts: bool) -> Awaitable[Row | None]:
+    """The member's card (counted when `counts`); the viewer's relation to them, as far as `need`
+    says, starts loading in the same batch tick, so the two queries run side by side."""
+    if context.viewer_id is not None:
+        context.loaders.start_relation(member_id, need)
+    return context.loaders.card(member_id, counts)
+
+
+async def counts(context: Context, member_id: str) -> Row | None:
+    """The card with its counts (R3), for a card read without them."""
+    return await context.loaders.counted_cards.load(member_id)
+
+
+async def relation(context: Context, member_id: str) -> Row | None:
+    """How the viewer stands with the member (member_relations.cypher); None when anonymous."""
+    return await context.loaders.if_signed_in(context.loaders.relations, member_id)
+
+
+async def degree(context: Context, member_id: str) -> str | None:
+    """R10; None when anonymous."""
+    if context.viewer_id is None:
+        return None
+    return await context.loaders.degree(member_id)
+
+
+async def search(context: Context, text: str, first: int | None, after: str | None) -> Page:
+    """R22: members by name or headline."""
+    viewer = context.require_viewer()
+    page_size(first)
+    lucene = lucene_query(text)
+    if lucene is None:
+        return Page(items=[], has_next=False, total=0)
+    page = await fetch_page(context.db, SEARCH_MEMBERS, first, after, viewer=viewer, lucene=lucene)
+    assert page is not None  # search results are never hidden as a whole
+    return page
+
+
+async def path_from_viewer(context: Context, member: str) -> list[str | None] | None:
+    """R23: the ids from the viewer to the member, the withheld one None; None unless degree 2
+    or 3, or when anonymous."""
+    if context.viewer_id is None:
+        return None
+    row = await context.db.read_one(PATH_FROM_VIEWER, viewer=context.viewer_id, member=member)
+    return row["path"] if row else None
+
+
+async def connections(
+    context: Context, member: str, first: int | None, after: str | None
+) -> Page | None:
+    """R11: None when the list is hidden from the viewer (always, when anonymous)."""
+    return await members_page(context, MEMBER_CONNECTIONS, first, after, member=member)
+
+
+async def mutual_connections(
+    context: Context, member: str, first: int | None, after: str | None
+) -> Page | None:
+    return await members_page(context, MUTUAL_CONNECTIONS, first, after, member=member)
+
+
+async def update_profile(context: Context, given: Mapping[str, Any]) -> str:
+    """R24: the viewer's name and headline, those `given` (null name: INVALID_INPUT)."""
+    viewer = context.require_viewer()
     changes: dict[str, Any] = {}
-    errors: list[UserError] = []
+    errors: list[Refusal] = []
+    if "name" in given:
+        name = given["name"]
+        errors += check_name(name) if name is not None else [_required("name")]
+        changes["name"] = name.strip() if name else None
+    if "headline" in given:
+        errors += check_headline(given["headline"])
+        changes["headline"] = clean_headline(given["headline"])
+    refuse_any(errors)
+
+    async def work(tx: Transaction) -> None:
+        await tx.all(UPDATE_PROFILE, id=viewer, changes=changes)
+
+    if changes:
+        await write(context, work)
+    return viewer
+
+
+async def update_settings(context: Context, given: Mapping[str, Any]) -> Row:
+    """The viewer's settings after changing those `given` (by input field; null: INVALID_INPUT)."""
+    viewer = context.require_viewer()
+    changes: dict[str, Any] = {}
+    errors: list[Refusal] = []
     for attribute, property_name in SETTING_PROPERTIES.items():
-        value = getattr(data, attribute)
-        if value is strawberry.UNSET:
+        if attribute not in given:
             continue
+        value = given[attribute]
         if value is None:
             errors.append(_required(property_name))
         else:
-            changes[property_name] = getattr(value, "value", value)  # enums are stored by name
-    if errors:
-        return SettingsPayload(settings=None, errors=errors)
-    row = await info.context.db.write_one(UPDATE_SETTINGS, id=viewer_id, changes=changes)
-    assert row is not None  # the viewer exists: the token was checked against it
-    return SettingsPayload(settings=MemberSettings.from_record(row), errors=[])
+            changes[property_name] = value.value if isinstance(value, Enum) else value
+    refuse_any(errors)
+
+    async def work(tx: Transaction) -> Row:
+        row = await tx.one(UPDATE_SETTINGS, id=viewer, changes=changes)
+        assert row is not None  # the viewer exists: the token was checked against it
+        return row
+
+    return await write(context, work)
 
 
-def _required(field: str) -> UserError:
+def _required(field: str) -> Refusal:
     return invalid_input(field, f"{field} cannot be null; leave it out to keep its value.")

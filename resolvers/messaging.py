@@ -1,132 +1,93 @@
-"""sendMessage and sendInMail (R12, R16), and reading a conversation's messages."""
+"""Messages and InMail (R12, R16): conversations as the viewer may see them, and sending."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
 
 import cypher
-from cypher.database import Transaction
-from resolvers.context import Context, Info, require_viewer
+from cypher.database import Row, Transaction
+from resolvers import ids
+from resolvers.clock import epoch_ms
+from resolvers.context import Context
+from resolvers.enums import ConversationKind
+from resolvers.errors import Refused, refuse_any
 from resolvers.network import pair_key
 from resolvers.pages import Page, fetch_page
-from resolvers.posts import run_refusable
-from resolvers.requests import claim
-from schema import ids
-from schema.content import Message, load_conversation
-from schema.errors import ErrorCode, Refused, UserError, invalid_input, refusal
-from schema.posts import MessagePayload, SendInMailInput, SendMessageInput
+from resolvers.rules.limits import check_inmail_subject, check_message_body
+from resolvers.rules.messaging import (
+    MessageState,
+    direct_message_refusal,
+    inmail_cost,
+    inmail_refusal,
+)
+from resolvers.writes import create
 
 MESSAGE_STATE = cypher.query("message_state")
 SEND_MESSAGE = cypher.query("send_message")
 CONVERSATION_MESSAGES = cypher.query("conversation_messages")
 
-BODY_MAX = 2000
-SUBJECT_MAX = 200
+
+async def conversation(context: Context, conversation_id: str) -> Row | None:
+    """A conversation of the viewer's (None otherwise, or when anonymous)."""
+    return await context.loaders.if_signed_in(context.loaders.conversations, conversation_id)
 
 
-def check_body(body: str) -> list[UserError]:
-    if not body.strip() or len(body) > BODY_MAX:
-        return [invalid_input("body", f"A message has 1 to {BODY_MAX} characters.")]
-    return []
-
-
-def check_subject(subject: str) -> list[UserError]:
-    if not subject.strip() or len(subject) > SUBJECT_MAX:
-        return [invalid_input("subject", f"A subject has 1 to {SUBJECT_MAX} characters.")]
-    return []
-
-
-def direct_message_refusal(state: Mapping[str, Any] | None) -> UserError | None:
-    """R12: to a connection, or within a conversation that holds an InMail."""
-    if state is None or state["blocked"]:
-        return refusal(ErrorCode.NOT_FOUND, "No such member.")
-    if state["isSelf"]:
-        return refusal(ErrorCode.SELF_ACTION, "You cannot message yourself.")
-    if not (state["connected"] or state["hasInMail"]):
-        return refusal(ErrorCode.NOT_CONNECTED, "Connect first, or send an InMail.")
-    return None
-
-
-def inmail_refusal(state: Mapping[str, Any] | None) -> UserError | None:
-    """R16, in the order of the rules: relationship, policy, limits."""
-    if state is None or state["blocked"]:
-        return refusal(ErrorCode.NOT_FOUND, "No such member.")
-    if state["isSelf"]:
-        return refusal(ErrorCode.SELF_ACTION, "You cannot message yourself.")
-    if state["connected"]:
-        return refusal(ErrorCode.ALREADY_CONNECTED, "You are connected: send a message.")
-    if not state["acceptsInMail"]:
-        return refusal(ErrorCode.INMAIL_NOT_ALLOWED, "This member does not accept InMail.")
-    if not state["openProfile"] and state["credits"] < 1:
-        return refusal(ErrorCode.INSUFFICIENT_CREDITS, "You have no InMail credits left.")
-    return None
-
-
-async def _send(
-    info: Info, member_id: str, mutation: str, request_id: str | None, *, kind: str,
-    body: str, subject: str | None,
-) -> MessagePayload:  # fmt: skip
-    viewer = require_viewer(info)
-    _, member = ids.decode_as(member_id, "Member")
-    now = info.context.now
-    new_id = str(uuid.uuid4())
-    pair = pair_key(viewer, member)
-
-    async def work(tx: Transaction) -> str:
-        message_id = await claim(tx, viewer, mutation, request_id, new_id, now)
-        if message_id != new_id:
-            return message_id  # a retry: the first request sent it
-        state = await tx.one(MESSAGE_STATE, viewer=viewer, member=member, pair=pair)
-        refused = inmail_refusal(state) if kind == "INMAIL" else direct_message_refusal(state)
-        if refused:
-            raise Refused(refused)
-        assert state is not None
-        cost = 1 if kind == "INMAIL" and not state["openProfile"] else 0
-        await tx.all(
-            SEND_MESSAGE, viewer=viewer, member=member, pair=pair, id=message_id,
-            conversationId=str(uuid.uuid4()), kind=kind, subject=subject, body=body,
-            cost=cost, now=int(now.timestamp() * 1000),
-        )  # fmt: skip
-        return message_id
-
-    answer = await run_refusable(info, work)
-    if isinstance(answer, UserError):
-        return MessagePayload(conversation=None, message=None, errors=[answer])
-    info.context.loaders.clear()
-    record = await info.context.loaders.messages.load(answer)
-    if record is None:  # the conversation became hidden (a block) since the first request
-        return MessagePayload(conversation=None, message=None, errors=[])
-    conversation = await load_conversation(info, record["conversationId"])
-    return MessagePayload(conversation=conversation, message=Message.from_record(record), errors=[])
-
-
-async def send_message(info: Info, data: SendMessageInput) -> MessagePayload:
-    require_viewer(info)
-    if errors := check_body(data.body):
-        return MessagePayload(conversation=None, message=None, errors=errors)
-    return await _send(
-        info, data.member_id, "sendMessage", data.request_id, kind="DIRECT",
-        body=data.body.strip(), subject=None,
-    )  # fmt: skip
-
-
-async def send_inmail(info: Info, data: SendInMailInput) -> MessagePayload:
-    require_viewer(info)
-    if errors := [*check_subject(data.subject), *check_body(data.body)]:
-        return MessagePayload(conversation=None, message=None, errors=errors)
-    return await _send(
-        info, data.member_id, "sendInMail", data.request_id, kind="INMAIL",
-        body=data.body.strip(), subject=data.subject.strip(),
-    )  # fmt: skip
+async def message(context: Context, message_id: str) -> Row | None:
+    """A message of one of the viewer's conversations (None otherwise, or when anonymous)."""
+    return await context.loaders.if_signed_in(context.loaders.messages, message_id)
 
 
 async def messages(
-    context: Context, conversation: str, first: int | None, after: str | None
+    context: Context, conversation_id: str, first: int | None, after: str | None
 ) -> Page:
+    """A conversation's messages, newest first (none when it is not the viewer's)."""
     page = await fetch_page(
         context.db, CONVERSATION_MESSAGES, first, after,
-        viewer=context.viewer_id, conversation=conversation,
+        viewer=context.viewer_id, conversation=conversation_id,
     )  # fmt: skip
     return page or Page(items=[], has_next=False, total=0)
+
+
+async def send_message(context: Context, member_id: str, body: str, request_id: str | None) -> str:
+    """R12: answers the message's id."""
+    context.require_viewer()
+    refuse_any(check_message_body(body))
+    return await _send(
+        context, member_id, "sendMessage", request_id, ConversationKind.DIRECT, body.strip()
+    )
+
+
+async def send_inmail(
+    context: Context, member_id: str, subject: str, body: str, request_id: str | None
+) -> str:
+    """R16: answers the message's id."""
+    context.require_viewer()
+    refuse_any([*check_inmail_subject(subject), *check_message_body(body)])
+    return await _send(
+        context, member_id, "sendInMail", request_id, ConversationKind.INMAIL, body.strip(),
+        subject.strip(),
+    )  # fmt: skip
+
+
+async def _send(
+    context: Context, member_id: str, mutation: str, request_id: str | None,
+    kind: ConversationKind, body: str, subject: str | None = None,
+) -> str:  # fmt: skip
+    viewer = context.require_viewer()
+    _, member = ids.decode_as(member_id, "Member")
+    pair = pair_key(viewer, member)
+    inmail = kind is ConversationKind.INMAIL
+
+    async def work(tx: Transaction, message_id: str) -> None:
+        row = await tx.one(MESSAGE_STATE, viewer=viewer, member=member, pair=pair)
+        state = MessageState.from_record(row)
+        if refused := inmail_refusal(state) if inmail else direct_message_refusal(state):
+            raise Refused(refused)
+        assert state is not None
+        await tx.all(
+            SEND_MESSAGE, viewer=viewer, member=member, pair=pair, id=message_id,
+            conversationId=str(uuid.uuid4()), kind=kind.value, subject=subject, body=body,
+            cost=inmail_cost(state) if inmail else 0, now=epoch_ms(context.now),
+        )  # fmt: skip
+
+    return await create(context, mutation, request_id, work)

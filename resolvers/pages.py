@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from cypher.database import Database, Row
+from resolvers.context import Context
 from resolvers.errors import BadUserInput
 
 MAX_FIRST = 100
@@ -67,3 +68,13 @@ async def fetch_page(
         return None
     items: list[Row] = row["items"]
     return Page(items=items[:first], has_next=len(items) > first, total=int(row.get("total", 0)))
+
+
+async def members_page(
+    context: Context, query: LiteralString, first: int | None, after: str | None, **params: Any
+) -> Page | None:
+    """A list that only members see (R24): None for an anonymous viewer, else the page of
+    `query` with the viewer as `$viewer`."""
+    if context.viewer_id is None:
+        return None
+    return await fetch_page(context.db, query, first, after, viewer=context.viewer_id, **params)

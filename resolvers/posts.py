@@ -1,131 +1,139 @@
-"""createPost, sharePost, deletePost (R17, R20)."""
+"""Posts (R17, R19, R20): reading them as the viewer may see them, creating, sharing and
+deleting. The writes answer the post's id."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Awaitable, Callable
-
-import strawberry
+from typing import Any
 
 import cypher
-from cypher.database import Transaction
-from resolvers.context import Info, require_viewer
-from resolvers.requests import claim
-from schema import ids
-from schema.content import load_post
-from schema.enums import Audience
-from schema.errors import ErrorCode, Refused, UserError, invalid_input, refusal
-from schema.posts import CreatePostInput, DeletePayload, PostPayload, SharePostInput
+from cypher.database import Row, Transaction
+from resolvers import ids
+from resolvers.clock import epoch_ms
+from resolvers.context import Context
+from resolvers.enums import Audience
+from resolvers.errors import Refused, refuse_any
+from resolvers.pages import Page, fetch_page, members_page
+from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
+from resolvers.rules.limits import check_post_text
+from resolvers.rules.posts import PostAccess, decide_delete, decide_share
+from resolvers.writes import create, write
 
 POST_ACCESS = cypher.query("post_access")
 COMPANY_ACCESS = cypher.query("company_access")
 CREATE_POST = cypher.query("create_post")
 DELETE_POST = cypher.query("delete_post")
-
-TEXT_MAX = 3000
-POST_NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such post.")
-
-
-def check_text(text: str | None, required: bool) -> list[UserError]:
-    if text is None or not text.strip():
-        message = f"A post has 1 to {TEXT_MAX} characters."
-        return [invalid_input("text", message)] if required else []
-    if len(text) > TEXT_MAX:
-        return [invalid_input("text", f"A post has at most {TEXT_MAX} characters.")]
-    return []
+MEMBER_POSTS = cypher.query("member_posts")
+FEED = cypher.query("feed")
 
 
-async def run_refusable(
-    info: Info, work: Callable[[Transaction], Awaitable[str]]
-) -> str | UserError:
-    """Run a transaction whose refusals are raised: a Refused rolls it back and is the answer."""
-    try:
-        return await info.context.db.transaction(work)
-    except Refused as refused:
-        return refused.error
+async def card(context: Context, post_id: str) -> Row | None:
+    """The post as the viewer may see it (None when missing or hidden, R17, R18, R24)."""
+    return await context.loaders.if_signed_in(context.loaders.posts, post_id)
 
 
-async def _answer(info: Info, answer: str | UserError) -> PostPayload:
-    if isinstance(answer, UserError):
-        return PostPayload(post=None, errors=[answer])
-    info.context.loaders.clear()
-    return PostPayload(post=await load_post(info, answer), errors=[])
+def start_authors(context: Context, page: Page, need: str | None, counts: bool) -> None:
+    """Where the page names each post's author (the feed does), start loading the authors'
+    cards, and the viewer's relations to them as far as `need` says, in the same batch tick as
+    the posts: one round trip instead of two after the page."""
+    loaders = context.loaders
+    for item in page.items:
+        author = item.get("authorId")
+        if author is None:
+            continue
+        if item["authorKind"] == "Company":
+            loaders.company_cards.load(author)
+            continue
+        loaders.card(author, counts)
+        loaders.start_relation(author, need)
 
 
-async def create_post(info: Info, data: CreatePostInput) -> PostPayload:
-    viewer = require_viewer(info)
-    audience = data.audience or Audience.ANYONE
-    company = ids.decode_as(data.company_id, "Company")[1] if data.company_id else None
-    errors = check_text(data.text, required=True)
-    if company and audience is Audience.CONNECTIONS:
-        errors.append(invalid_input("audience", "A company posts to ANYONE."))
-    if errors:
-        return PostPayload(post=None, errors=errors)
-    now = info.context.now
-    new_id = str(uuid.uuid4())
+async def member_posts(
+    context: Context, member: str, first: int | None, after: str | None
+) -> Page | None:
+    """R17: the member's posts the viewer may see; none for anonymous callers (R24)."""
+    return await members_page(context, MEMBER_POSTS, first, after, member=member)
 
-    async def work(tx: Transaction) -> str:
-        post_id = await claim(tx, viewer, "createPost", data.request_id, new_id, now)
-        if post_id != new_id:
-            return post_id  # a retry: the first request created it
+
+async def feed(context: Context, first: int | None, after: str | None) -> Page | None:
+    """R19."""
+    viewer = context.require_viewer()
+    return await fetch_page(context.db, FEED, first, after, viewer=viewer)
+
+
+async def create_post(
+    context: Context,
+    text: str,
+    audience: Audience | None,
+    company_id: str | None,
+    request_id: str | None,
+) -> str:
+    """R17, as the viewer or (R20) as a company the viewer is an admin of."""
+    viewer = context.require_viewer()
+    audience = audience or Audience.ANYONE
+    company = ids.decode_as(company_id, "Company")[1] if company_id else None
+    errors = check_post_text(text, required=True)
+    if company:
+        errors += company_audience(audience)
+    refuse_any(errors)
+
+    async def work(tx: Transaction, post_id: str) -> None:
         if company:
-            access = await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
-            if access is None:
-                raise Refused(refusal(ErrorCode.NOT_FOUND, "No such company."))
-            if not access["isAdmin"]:
-                raise Refused(refusal(ErrorCode.FORBIDDEN, "Only its admins post as a company."))
+            access = CompanyAccess.from_record(
+                await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
+            )
+            if refused := decide_post_as_company(access):
+                raise Refused(refused)
         await tx.all(
-            CREATE_POST, viewer=viewer, company=company, id=post_id, text=data.text.strip(),
-            audience=audience.value, now=int(now.timestamp() * 1000), sharedId=None,
-        )  # fmt: skip
-        return post_id
+            CREATE_POST, **_post(context, viewer, post_id, text, audience, company=company)
+        )
 
-    return await _answer(info, await run_refusable(info, work))
+    return await create(context, "createPost", request_id, work)
 
 
-async def share_post(info: Info, data: SharePostInput) -> PostPayload:
-    viewer = require_viewer(info)
-    errors = check_text(data.text, required=False)
-    if errors:
-        return PostPayload(post=None, errors=errors)
-    _, original = ids.decode_as(data.post_id, "Post")
-    audience = data.audience or Audience.ANYONE
-    now = info.context.now
-    new_id = str(uuid.uuid4())
+async def share_post(
+    context: Context,
+    post_id: str,
+    text: str | None,
+    audience: Audience | None,
+    request_id: str | None,
+) -> str:
+    """R17: a share of a visible ANYONE post, with an optional comment."""
+    viewer = context.require_viewer()
+    refuse_any(check_post_text(text, required=False))
+    _, original = ids.decode_as(post_id, "Post")
 
-    async def work(tx: Transaction) -> str:
-        post_id = await claim(tx, viewer, "sharePost", data.request_id, new_id, now)
-        if post_id != new_id:
-            return post_id
-        access = await tx.one(POST_ACCESS, viewer=viewer, post=original)
-        if access is None or not access["visible"]:
-            raise Refused(POST_NOT_FOUND)
-        if access["audience"] != "ANYONE":
-            raise Refused(refusal(ErrorCode.NOT_SHAREABLE, "Posts to connections stay there."))
-        await tx.all(
-            CREATE_POST, viewer=viewer, company=None, id=post_id, text=(data.text or "").strip(),
-            audience=audience.value, now=int(now.timestamp() * 1000), sharedId=original,
-        )  # fmt: skip
-        return post_id
+    async def work(tx: Transaction, new_id: str) -> None:
+        access = PostAccess.from_record(await tx.one(POST_ACCESS, viewer=viewer, post=original))
+        if refused := decide_share(access):
+            raise Refused(refused)
+        params = _post(context, viewer, new_id, text or "", audience, shared=original)
+        await tx.all(CREATE_POST, **params)
 
-    return await _answer(info, await run_refusable(info, work))
+    return await create(context, "sharePost", request_id, work)
 
 
-async def delete_post(info: Info, post_id: strawberry.ID) -> DeletePayload:
-    viewer = require_viewer(info)
+def _post(
+    context: Context, viewer: str, post_id: str, text: str, audience: Audience | None,
+    company: str | None = None, shared: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """create_post.cypher's parameters."""
+    return {
+        "viewer": viewer, "company": company, "id": post_id, "text": text.strip(),
+        "audience": (audience or Audience.ANYONE).value, "now": epoch_ms(context.now),
+        "sharedId": shared,
+    }  # fmt: skip
+
+
+async def delete_post(context: Context, post_id: str) -> str:
+    """R17: the author, or an admin of the company that posted. Answers the post's id."""
+    viewer = context.require_viewer()
     _, post = ids.decode_as(post_id, "Post")
 
     async def work(tx: Transaction) -> str:
-        access = await tx.one(POST_ACCESS, viewer=viewer, post=post)
-        if access is None or not access["visible"]:
-            raise Refused(POST_NOT_FOUND)
-        if not access["canDelete"]:
-            raise Refused(refusal(ErrorCode.FORBIDDEN, "Only the author or an admin deletes it."))
+        access = PostAccess.from_record(await tx.one(POST_ACCESS, viewer=viewer, post=post))
+        if refused := decide_delete(access):
+            raise Refused(refused)
         await tx.all(DELETE_POST, post=post)
         return post
 
-    answer = await run_refusable(info, work)
-    if isinstance(answer, UserError):
-        return DeletePayload(deleted_id=None, errors=[answer])
-    info.context.loaders.clear()
-    return DeletePayload(deleted_id=post_id, errors=[])
+    return await write(context, work)

@@ -1,12 +1,14 @@
-"""Inputs and payloads of the account mutations (R24)."""
+"""Signing up, in and out (R24)."""
 
 from __future__ import annotations
 
 import strawberry
 
-from schema.enums import ConnectionsVisibility, InvitationPolicy, ProfileButton, WhoCanFollow
-from schema.errors import UserError
-from schema.members import Member, MemberSettings
+from resolvers import accounts
+from resolvers.accounts import SignedIn
+from schema.errors import Payload, UserError
+from schema.info import Info
+from schema.members import Member
 
 
 @strawberry.input
@@ -25,41 +27,41 @@ class SignInInput:
 
 
 @strawberry.type
-class AuthPayload:
+class AuthPayload(Payload):
     token: str | None = strawberry.field(description="A bearer token for the Authorization header.")
     member: Member | None
     errors: list[UserError]
 
+    @classmethod
+    async def of(cls, info: Info, result: SignedIn) -> AuthPayload:
+        return cls(token=result.token, member=await Member.load(info, result.member_id), errors=[])
+
 
 @strawberry.type
-class SignOutPayload:
+class SignOutPayload(Payload):
     signed_out: bool
     errors: list[UserError]
 
-
-@strawberry.input
-class UpdateProfileInput:
-    name: str | None = strawberry.UNSET
-    headline: str | None = strawberry.UNSET
+    @classmethod
+    async def of(cls, info: Info, result: None) -> SignOutPayload:
+        return cls(signed_out=True, errors=[])
 
 
 @strawberry.type
-class MemberPayload:
-    member: Member | None
-    errors: list[UserError]
+class AccountMutation:
+    @strawberry.mutation
+    async def sign_up(self, info: Info, input: SignUpInput) -> AuthPayload:
+        work = accounts.sign_up(
+            info.context, input.handle, input.name, input.email, input.password, input.headline
+        )
+        return await AuthPayload.answer(info, work)
 
+    @strawberry.mutation
+    async def sign_in(self, info: Info, input: SignInInput) -> AuthPayload:
+        return await AuthPayload.answer(
+            info, accounts.sign_in(info.context, input.email, input.password)
+        )
 
-@strawberry.input
-class UpdateSettingsInput:
-    primary_button: ProfileButton | None = strawberry.UNSET
-    connections_visibility: ConnectionsVisibility | None = strawberry.UNSET
-    invitation_policy: InvitationPolicy | None = strawberry.UNSET
-    who_can_follow: WhoCanFollow | None = strawberry.UNSET
-    open_profile: bool | None = strawberry.UNSET
-    accepts_in_mail: bool | None = strawberry.UNSET
-
-
-@strawberry.type
-class SettingsPayload:
-    settings: MemberSettings | None
-    errors: list[UserError]
+    @strawberry.mutation(description="Ends every token of the signed-in member (R24).")
+    async def sign_out(self, info: Info) -> SignOutPayload:
+        return await SignOutPayload.answer(info, accounts.sign_out(info.context))

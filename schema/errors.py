@@ -1,33 +1,23 @@
-"""The refusals of the rules as data: ErrorCode and UserError (contract)."""
+"""Refusals as the contract serves them: UserError, and the payloads' one way to answer.
+
+Every mutation's root field is `Payload.answer(info, work)`: `work` is the resolver's call; when
+it raises Refused (its transaction rolled back, resolvers.writes), the payload answers null
+fields and the refusals as `errors`; otherwise the payload builds itself from what the resolver
+answered (`of`). Top-level errors (resolvers.errors.ApiError) pass through untouched.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Awaitable
 from datetime import datetime
-from enum import Enum
+from typing import Any, Self
 
 import strawberry
 
-
-@strawberry.enum
-class ErrorCode(Enum):
-    NOT_FOUND = "NOT_FOUND"
-    SELF_ACTION = "SELF_ACTION"
-    ALREADY_CONNECTED = "ALREADY_CONNECTED"
-    INVITATION_PENDING = "INVITATION_PENDING"
-    EMAIL_REQUIRED = "EMAIL_REQUIRED"
-    CONNECTION_LIMIT = "CONNECTION_LIMIT"
-    INVITATION_LIMIT = "INVITATION_LIMIT"
-    REINVITE_COOLDOWN = "REINVITE_COOLDOWN"
-    NOT_CONNECTED = "NOT_CONNECTED"
-    NOT_CONNECTABLE = "NOT_CONNECTABLE"
-    FOLLOW_NOT_ALLOWED = "FOLLOW_NOT_ALLOWED"
-    INSUFFICIENT_CREDITS = "INSUFFICIENT_CREDITS"
-    INMAIL_NOT_ALLOWED = "INMAIL_NOT_ALLOWED"
-    NOT_SHAREABLE = "NOT_SHAREABLE"
-    FORBIDDEN = "FORBIDDEN"
-    TAKEN = "TAKEN"
-    INVALID_INPUT = "INVALID_INPUT"
-    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+from resolvers.errors import Refusal, Refused
+from schema.enums import ErrorCode
+from schema.info import Info
 
 
 @strawberry.type(description="A refusal by the rules of the network.")
@@ -43,20 +33,33 @@ class UserError:
         description="For limits and cooldowns: when the action becomes possible again.",
     )
 
-
-def invalid_input(field: str, message: str) -> UserError:
-    """INVALID_INPUT for one field of the mutation's `input` argument."""
-    return UserError(code=ErrorCode.INVALID_INPUT, message=message, field=["input", field])
-
-
-class Refused(Exception):
-    """Raised inside a transaction to refuse by the rules: the transaction rolls back, so a
-    refused mutation changes nothing, and the refusal becomes the payload's `errors`."""
-
-    def __init__(self, error: UserError) -> None:
-        super().__init__(error.message)
-        self.error = error
+    @classmethod
+    def of(cls, refusal: Refusal) -> UserError:
+        field = list(refusal.field) if refusal.field else None
+        return cls(
+            code=refusal.code, message=refusal.message, field=field,
+            retry_after=refusal.retry_after,
+        )  # fmt: skip
 
 
-def refusal(code: ErrorCode, message: str, retry_after: datetime | None = None) -> UserError:
-    return UserError(code=code, message=message, retry_after=retry_after)
+class Payload:
+    """Base of the mutations' payloads (strawberry types whose last field is `errors`)."""
+
+    @classmethod
+    async def answer(cls, info: Info, work: Awaitable[Any]) -> Self:
+        try:
+            result = await work
+        except Refused as refused:
+            return cls.refused(refused)
+        return await cls.of(info, result)
+
+    @classmethod
+    async def of(cls, info: Info, result: Any) -> Self:
+        """The payload of a mutation that did what it was asked, from the resolver's answer."""
+        raise NotImplementedError
+
+    @classmethod
+    def refused(cls, refused: Refused) -> Self:
+        fields: dict[str, Any] = dict.fromkeys(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        fields["errors"] = [UserError.of(refusal) for refusal in refused.refusals]
+        return cls(**fields)

@@ -1,19 +1,18 @@
-"""Members and what the viewer sees of them: cards, degree, relationship, actions, lists."""
+"""Members and what the viewer sees of them: cards, degree, relationship, actions, lists (R1-R3,
+R10, R11, R23), invitations between members, and the viewer's profile and settings."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
-from resolvers import lists, paths
-from resolvers.actions import Actions, ProfileState, company_actions, member_actions
-from resolvers.context import Info
-from resolvers.pages import Page
-from schema import ids
+from resolvers import members, posts
+from resolvers.clock import optional_datetime, to_datetime
+from resolvers.rules.actions import Actions, ProfileState, member_actions
 from schema.enums import (
     ConnectionsVisibility,
     Degree,
@@ -22,29 +21,26 @@ from schema.enums import (
     ViewerAction,
     WhoCanFollow,
 )
-from schema.lookahead import asks_counts, relation_need
-from schema.pages import PageInfo, by_id, loaded
+from schema.errors import Payload, UserError
+from schema.info import Info
+from schema.pipeline.lookahead import asks_counts, relation_need
+from schema.relay import (
+    Connection,
+    DatedConnection,
+    Node,
+    by_id,
+    global_id,
+    load_node,
+    load_page,
+    node_type,
+)
 
 if TYPE_CHECKING:
-    from schema.content import PostConnection
+    from schema.companies import Company
+    from schema.posts import Post
 
-
-def native_datetime(value: Any) -> datetime:
-    """A Neo4j temporal value, or epoch milliseconds, as a Python datetime. The hot queries
-    answer epoch milliseconds: the driver builds each DateTime in pure Python, about 0.2 ms a
-    value, which came to several milliseconds for a feed page."""
-    if isinstance(value, int):
-        return datetime.fromtimestamp(value / 1000, UTC)
-    return value.to_native() if hasattr(value, "to_native") else value  # type: ignore[no-any-return]
-
-
-def optional_datetime(value: Any) -> datetime | None:
-    return None if value is None else native_datetime(value)
-
-
-@strawberry.interface
-class Node:
-    id: strawberry.ID
+LazyCompany = Annotated["Company", strawberry.lazy("schema.companies")]
+LazyPost = Annotated["Post", strawberry.lazy("schema.posts")]
 
 
 @strawberry.type
@@ -57,6 +53,7 @@ class ViewerActions:
         return cls(primary=actions.primary, secondary=actions.secondary)
 
 
+@node_type
 @strawberry.type
 class Invitation(Node):
     from_id: strawberry.Private[str]
@@ -66,21 +63,28 @@ class Invitation(Node):
 
     @strawberry.field(name="from")
     async def from_(self, info: Info) -> Member:
-        return await require_member(info, self.from_id)
+        return await Member.require(info, self.from_id)
 
     @strawberry.field
     async def to(self, info: Info) -> Member:
-        return await require_member(info, self.to_id)
+        return await Member.require(info, self.to_id)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Invitation:
         return cls(
-            id=ids.encode("Invitation", record["id"]),
+            id=global_id("Invitation", record["id"]),
             from_id=record["fromId"],
             to_id=record["toId"],
             message=record["message"],
-            sent_at=native_datetime(record["sentAt"]),
+            sent_at=to_datetime(record["sentAt"]),
         )
+
+    @classmethod
+    async def load(cls, info: Info, key: str) -> Invitation | None:
+        if info.context.viewer_id is None:  # never public (R24)
+            return None
+        record = await info.context.loaders.invitations.load(key)
+        return cls.from_record(record) if record else None
 
 
 @strawberry.type(description="How the viewer stands with a member.")
@@ -113,20 +117,7 @@ class Relationship:
         )
 
 
-def profile_state(record: Mapping[str, Any]) -> ProfileState:
-    return ProfileState(
-        is_self=record["degree"] == "SELF",
-        connected=record["isConnected"],
-        following=record["isFollowing"],
-        invitation_sent=record["invitationSent"] is not None,
-        invitation_received=record["invitationReceived"] is not None,
-        chosen_button=ProfileButton(record["primaryButton"]),
-        can_connect=record["canConnect"],
-        can_follow=record["canFollow"],
-        can_inmail=record["canInMail"],
-    )
-
-
+@node_type
 @strawberry.type
 class Member(Node):
     key: strawberry.Private[str]
@@ -152,53 +143,47 @@ class Member(Node):
         return int((await self._counts(info))["connectionCount"])
 
     @strawberry.field(description="The member's current workplace (R20).")
-    async def works_at(self, info: Info) -> Company | None:
-        return await load_company(info, self.works_at_id) if self.works_at_id else None
+    async def works_at(self, info: Info) -> LazyCompany | None:
+        if not self.works_at_id:
+            return None
+        return await load_node(info, "Company", self.works_at_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The member's posts that the viewer may see (R17), newest first.")
     async def posts(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> Annotated[PostConnection, strawberry.lazy("schema.content")]:
-        from schema.content import PostConnection  # that module imports this one
-
-        return await PostConnection.of(
-            info, await lists.member_posts(info.context, self.key, first, after)
-        )
+    ) -> Connection[LazyPost]:
+        page = await posts.member_posts(info.context, self.key, first, after)
+        return await load_page(info, "Post", page)
 
     @strawberry.field(description="Null for anonymous viewers.")
     async def degree(self, info: Info) -> Degree | None:
-        if info.context.viewer_id is None:
-            return None
-        degree = await info.context.loaders.degree(self.key)
+        degree = await members.degree(info.context, self.key)
         return Degree(degree) if degree else None
 
     @strawberry.field(description="Null for anonymous viewers.")
     async def relationship(self, info: Info) -> Relationship | None:
-        relation = await self._relation(info)
+        relation = await members.relation(info.context, self.key)
         return Relationship.from_record(relation) if relation else None
 
     @strawberry.field
     async def actions(self, info: Info) -> ViewerActions:
-        relation = await self._relation(info)
-        return ViewerActions.of(member_actions(profile_state(relation) if relation else None))
+        relation = await members.relation(info.context, self.key)
+        state = ProfileState.from_relation(relation) if relation else None
+        return ViewerActions.of(member_actions(state))
 
     @strawberry.field(description="Null when the list is hidden from the viewer (R11).")
     async def connections(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> MemberConnection | None:
-        if info.context.viewer_id is None:
-            return None
-        page = await lists.connections(info.context, self.key, first, after)
-        return await MemberConnection.of(info, page) if page else None
+    ) -> DatedConnection[Member] | None:
+        page = await members.connections(info.context, self.key, first, after)
+        return await DatedConnection.of(page, by_id(Member.load, info)) if page else None
 
     @strawberry.field
     async def mutual_connections(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> MemberConnection:
-        if info.context.viewer_id is None:
-            return MemberConnection.empty()
-        page = await lists.mutual_connections(info.context, self.key, first, after)
-        return await MemberConnection.of(info, page) if page else MemberConnection.empty()
+    ) -> DatedConnection[Member]:
+        page = await members.mutual_connections(info.context, self.key, first, after)
+        return await DatedConnection.of(page, by_id(Member.load, info))
 
     @strawberry.field(
         description="One shortest path of connections from the viewer to this member, both "
@@ -206,21 +191,14 @@ class Member(Node):
         "connection is always null (R23)."
     )
     async def path_from_viewer(self, info: Info) -> list[Member | None] | None:
-        if info.context.viewer_id is None:
-            return None
-        path = await paths.path_from_viewer(info.context, self.key)
+        path = await members.path_from_viewer(info.context, self.key)
         if path is None:
             return None
-        return list(await asyncio.gather(*(load_optional_member(info, key) for key in path)))
-
-    async def _relation(self, info: Info) -> Mapping[str, Any] | None:
-        if info.context.viewer_id is None:
-            return None
-        return await info.context.loaders.relations.load(self.key)
+        return list(await asyncio.gather(*(Member.load_optional(info, key) for key in path)))
 
     async def _counts(self, info: Info) -> Mapping[str, Any]:
-        if self.counts is None:  # not looked ahead for (see load_member): one batched query
-            self.counts = await info.context.loaders.counted_cards.load(self.key)
+        if self.counts is None:  # not looked ahead for (see load): one batched query
+            self.counts = await members.counts(info.context, self.key)
             if self.counts is None:  # blocked or deleted since its card was read
                 raise LookupError(f"member {self.key} vanished")
         return self.counts
@@ -228,121 +206,41 @@ class Member(Node):
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Member:
         return cls(
-            id=ids.encode("Member", record["id"]),
+            id=global_id("Member", record["id"]),
             key=record["id"],
             handle=record["handle"],
             name=record["name"],
             headline=record["headline"],
             primary_button=ProfileButton(record["primaryButton"]),
-            joined_at=native_datetime(record["joinedAt"]),
+            joined_at=to_datetime(record["joinedAt"]),
             works_at_id=record["worksAtId"],
             counts=record if record["connectionCount"] is not None else None,
         )
 
-
-@strawberry.type
-class MemberEdge:
-    cursor: str
-    node: Member
-    since: datetime | None = strawberry.field(
-        description="When the relationship behind this list began (connection, follow), "
-        "where there is one."
-    )
-
-
-@strawberry.type
-class MemberConnection:
-    edges: list[MemberEdge]
-    page_info: PageInfo
-    total_count: int
+    @classmethod
+    async def load(cls, info: Info, key: str) -> Member | None:
+        """The member's card as the viewer may see it (None when missing or hidden by a block),
+        counted when the selection asks for counts, and the viewer's relation started beside it
+        when the selection will ask for that (schema.pipeline.lookahead)."""
+        record = await members.card(info.context, key, relation_need(info), asks_counts(info))
+        return cls.from_record(record) if record else None
 
     @classmethod
-    def empty(cls) -> MemberConnection:
-        return cls(edges=[], page_info=PageInfo.of(Page([], False, 0)), total_count=0)
+    async def load_optional(cls, info: Info, key: str | None) -> Member | None:
+        return await cls.load(info, key) if key else None
 
     @classmethod
-    async def of(cls, info: Info, page: Page) -> MemberConnection:
-        edges = [
-            MemberEdge(cursor=cursor, node=member, since=optional_datetime(item.get("since")))
-            for cursor, item, member in await loaded(page, by_id(load_member, info))
-        ]
-        return cls(edges=edges, page_info=PageInfo.of(page), total_count=page.total)
-
-
-@strawberry.type
-class Company(Node):
-    key: strawberry.Private[str]
-    handle: str
-    name: str
-    description: str | None
-    follower_count: int
-
-    @strawberry.field(description="Null for anonymous viewers.")
-    async def is_following(self, info: Info) -> bool | None:
-        relation = await self._relation(info)
-        return bool(relation["isFollowing"]) if relation else None
-
-    @strawberry.field
-    async def is_admin(self, info: Info) -> bool:
-        relation = await self._relation(info)
-        return bool(relation and relation["isAdmin"])
-
-    @strawberry.field
-    async def actions(self, info: Info) -> ViewerActions:
-        return ViewerActions.of(company_actions(await self.is_following(info)))
-
-    @strawberry.field
-    async def posts(
-        self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> Annotated[PostConnection, strawberry.lazy("schema.content")]:
-        from schema.content import PostConnection  # that module imports this one
-
-        return await PostConnection.of(
-            info, await lists.company_posts(info.context, self.key, first, after)
-        )
-
-    @strawberry.field(description="Visible to the company's admins only (R20).")
-    async def followers(
-        self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> MemberConnection | None:
-        page = await lists.company_followers(info.context, self.key, first, after)
-        return await MemberConnection.of(info, page) if page else None
-
-    @strawberry.field(description="Visible to the company's admins only (R20).")
-    async def admins(self, info: Info) -> list[Member] | None:
-        admin_ids = await lists.company_admins(info.context, self.key)
-        if admin_ids is None:
-            return None
-        members = await asyncio.gather(*(load_member(info, key) for key in admin_ids))
-        return [member for member in members if member is not None]
-
-    @strawberry.field
-    async def employees(
-        self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> MemberConnection:
-        page = await lists.company_employees(info.context, self.key, first, after)
-        return await MemberConnection.of(info, page) if page else MemberConnection.empty()
-
-    async def _relation(self, info: Info) -> Mapping[str, Any] | None:
-        if info.context.viewer_id is None:
-            return None
-        return await info.context.loaders.company_relations.load(self.key)
+    async def require(cls, info: Info, key: str) -> Member:
+        """A member that must be visible here (the viewer's own invitations, the viewer)."""
+        member = await cls.load(info, key)
+        if member is None:  # deleted between two queries of one request
+            raise LookupError(f"member {key} vanished")
+        return member
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Company:
-        return cls(
-            id=ids.encode("Company", record["id"]),
-            key=record["id"],
-            handle=record["handle"],
-            name=record["name"],
-            description=record["description"],
-            follower_count=record["followerCount"],
-        )
-
-
-async def load_company(info: Info, company_id: str) -> Company | None:
-    record = await info.context.loaders.company_cards.load(company_id)
-    return Company.from_record(record) if record else None
+    async def by_handle(cls, info: Info, handle: str) -> Member | None:
+        card = await members.by_handle(info.context, handle, relation_need(info), asks_counts(info))
+        return cls.from_record(card) if card else None
 
 
 @strawberry.type(name="Settings")
@@ -366,25 +264,62 @@ class MemberSettings:
         )
 
 
-async def load_member(info: Info, member_id: str) -> Member | None:
-    """The member's card as the viewer may see it (None when missing or hidden by a block),
-    counted when the selection asks for counts. When the selection will ask for the viewer's
-    relation too, that load starts now, in the same batch tick as the card's, so the two
-    queries run side by side."""
-    loaders = info.context.loaders
-    if info.context.viewer_id is not None:
-        loaders.start_relation(member_id, relation_need(info))
-    record = await loaders.card(member_id, asks_counts(info))
-    return Member.from_record(record) if record else None
+@strawberry.input
+class UpdateProfileInput:
+    name: str | None = strawberry.UNSET
+    headline: str | None = strawberry.UNSET
 
 
-async def load_optional_member(info: Info, member_id: str | None) -> Member | None:
-    return await load_member(info, member_id) if member_id else None
+@strawberry.input
+class UpdateSettingsInput:
+    primary_button: ProfileButton | None = strawberry.UNSET
+    connections_visibility: ConnectionsVisibility | None = strawberry.UNSET
+    invitation_policy: InvitationPolicy | None = strawberry.UNSET
+    who_can_follow: WhoCanFollow | None = strawberry.UNSET
+    open_profile: bool | None = strawberry.UNSET
+    accepts_in_mail: bool | None = strawberry.UNSET
 
 
-async def require_member(info: Info, member_id: str) -> Member:
-    """A member that must be visible here (the viewer's own invitations, the viewer)."""
-    member = await load_member(info, member_id)
-    if member is None:  # deleted between two queries of one request
-        raise LookupError(f"member {member_id} vanished")
-    return member
+def given(data: object) -> dict[str, Any]:
+    """The fields of an input that the client gave (null included), by attribute name."""
+    return {name: value for name, value in vars(data).items() if value is not strawberry.UNSET}
+
+
+@strawberry.type
+class MemberPayload(Payload):
+    member: Member | None
+    errors: list[UserError]
+
+    @classmethod
+    async def of(cls, info: Info, result: str) -> Self:
+        return cls(member=await Member.load(info, result), errors=[])
+
+
+@strawberry.type
+class SettingsPayload(Payload):
+    settings: MemberSettings | None
+    errors: list[UserError]
+
+    @classmethod
+    async def of(cls, info: Info, result: Mapping[str, Any]) -> SettingsPayload:
+        return cls(settings=MemberSettings.from_record(result), errors=[])
+
+
+@strawberry.type
+class MemberQuery:
+    @strawberry.field
+    async def member(self, info: Info, handle: str) -> Member | None:
+        return await Member.by_handle(info, handle)
+
+
+@strawberry.type
+class MemberMutation:
+    @strawberry.mutation
+    async def update_profile(self, info: Info, input: UpdateProfileInput) -> MemberPayload:
+        return await MemberPayload.answer(info, members.update_profile(info.context, given(input)))
+
+    @strawberry.mutation
+    async def update_settings(self, info: Info, input: UpdateSettingsInput) -> SettingsPayload:
+        return await SettingsPayload.answer(
+            info, members.update_settings(info.context, given(input))
+        )

@@ -1,13 +1,81 @@
-"""Inputs and payloads of the post, company and messaging mutations."""
+"""Posts and shares (R17, R19): what the viewer may see of them, and the post mutations."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Annotated, Any
+
 import strawberry
 
-from schema.content import Conversation, Message, Post
+from resolvers import posts
+from resolvers.clock import to_datetime
+from resolvers.pages import Page
+from schema.companies import Company
 from schema.enums import Audience
-from schema.errors import UserError
-from schema.members import Company
+from schema.errors import Payload, UserError
+from schema.info import Info
+from schema.members import Member
+from schema.pipeline.lookahead import asks_counts, relation_need
+from schema.relay import Connection, Node, by_id, global_id, load_node, node_type
+
+Author = Annotated[Member | Company, strawberry.union("Author")]
+
+
+@node_type
+@strawberry.type
+class Post(Node):
+    key: strawberry.Private[str]
+    author_id: strawberry.Private[str]
+    author_kind: strawberry.Private[str]
+    shared_id: strawberry.Private[str | None]
+    text: str
+    audience: Audience
+    created_at: datetime
+    is_share: bool
+
+    @strawberry.field
+    async def author(self, info: Info) -> Author:
+        author = await load_node(info, self.author_kind, self.author_id)
+        if author is None:  # deleted between two queries of one request
+            raise LookupError(f"{self.author_kind} {self.author_id} vanished")
+        return author  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="For a share: the shared post, or null when the viewer may no longer see "
+        "it (R17)."
+    )
+    async def shared_post(self, info: Info) -> Post | None:
+        return await Post.load(info, self.shared_id) if self.shared_id else None
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Post:
+        return cls(
+            id=global_id("Post", record["id"]),
+            key=record["id"],
+            author_id=record["authorId"],
+            author_kind=record["authorKind"],
+            shared_id=record["sharedId"],
+            text=record["text"],
+            audience=Audience(record["audience"]),
+            created_at=to_datetime(record["createdAt"]),
+            is_share=record["isShare"],
+        )
+
+    @classmethod
+    async def load(cls, info: Info, key: str) -> Post | None:
+        """The post as the viewer may see it (None when missing or hidden, R17, R18)."""
+        record = await posts.card(info.context, key)
+        return cls.from_record(record) if record else None
+
+    @classmethod
+    async def page(cls, info: Info, page: Page | None) -> Connection[Post]:
+        """The page's posts in one batch, their authors (as far as the selection asks) in one
+        more, started in the same tick."""
+        if page is not None:
+            need = relation_need(info, through="author") if info.context.viewer_id else None
+            posts.start_authors(info.context, page, need, asks_counts(info, through="author"))
+        return await Connection.of(page, by_id(cls.load, info))
 
 
 @strawberry.input
@@ -29,47 +97,41 @@ class SharePostInput:
 
 
 @strawberry.type
-class PostPayload:
+class PostPayload(Payload):
     post: Post | None
     errors: list[UserError]
 
+    @classmethod
+    async def of(cls, info: Info, result: str) -> PostPayload:
+        return cls(post=await Post.load(info, result), errors=[])
+
 
 @strawberry.type
-class DeletePayload:
+class DeletePayload(Payload):
     deleted_id: strawberry.ID | None
     errors: list[UserError]
 
-
-@strawberry.input
-class SendMessageInput:
-    member_id: strawberry.ID
-    body: str
-    request_id: str | None = None
-
-
-@strawberry.input
-class SendInMailInput:
-    member_id: strawberry.ID
-    subject: str
-    body: str
-    request_id: str | None = None
+    @classmethod
+    async def of(cls, info: Info, result: str) -> DeletePayload:
+        return cls(deleted_id=global_id("Post", result), errors=[])
 
 
 @strawberry.type
-class MessagePayload:
-    conversation: Conversation | None
-    message: Message | None
-    errors: list[UserError]
+class PostMutation:
+    @strawberry.mutation
+    async def create_post(self, info: Info, input: CreatePostInput) -> PostPayload:
+        work = posts.create_post(
+            info.context, input.text, input.audience, input.company_id, input.request_id
+        )
+        return await PostPayload.answer(info, work)
 
+    @strawberry.mutation
+    async def share_post(self, info: Info, input: SharePostInput) -> PostPayload:
+        work = posts.share_post(
+            info.context, input.post_id, input.text, input.audience, input.request_id
+        )
+        return await PostPayload.answer(info, work)
 
-@strawberry.input
-class CreateCompanyInput:
-    handle: str
-    name: str
-    description: str | None = None
-
-
-@strawberry.type
-class CompanyPayload:
-    company: Company | None
-    errors: list[UserError]
+    @strawberry.mutation
+    async def delete_post(self, info: Info, post_id: strawberry.ID) -> DeletePayload:
+        return await DeletePayload.answer(info, posts.delete_post(info.context, post_id))

@@ -69,7 +69,7 @@ async def test_unexpected_errors_are_masked(api: Api, monkeypatch: pytest.Monkey
     async def broken(*_: object) -> None:
         raise RuntimeError("MATCH (secret:Cypher) driver detail")
 
-    monkeypatch.setattr(resolvers.members, "member", broken)
+    monkeypatch.setattr(resolvers.members, "by_handle", broken)
     body = await api.run('{ member(handle: "ada") { name } }')
     assert body["errors"] == [
         {

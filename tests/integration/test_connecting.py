@@ -6,7 +6,7 @@ import dataclasses
 from datetime import datetime, timedelta
 
 from cypher.database import Database
-from schema import ids
+from resolvers import ids
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import Api
 from tests.support.network import (
@@ -119,7 +119,7 @@ query ($handle: String!) { member(handle: $handle) { connections {
 } } }
 """
 
-# A fragment named like a list field: the look-ahead (schema/lookahead.py) does not see the
+# A fragment named like a list field: the look-ahead (schema/pipeline/lookahead.py) does not see the
 # counts through it, so the card comes uncounted and its counts are loaded when asked.
 COUNTS_IN_A_FRAGMENT = """
 query ($handle: String!) { member(handle: $handle) { handle ...posts } }

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from resolvers.actions import Actions, ProfileState, company_actions, member_actions
-from schema.enums import ProfileButton
-from schema.enums import ViewerAction as A
+from resolvers.enums import ProfileButton
+from resolvers.enums import ViewerAction as A
+from resolvers.rules.actions import Actions, ProfileState, company_actions, member_actions
 
 STRANGER = ProfileState(
     is_self=False, connected=False, following=False, invitation_sent=False,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from resolvers.decisions import (
+from resolvers.errors import ErrorCode
+from resolvers.rules.network import (
     Outcome,
     PairState,
     decide_follow,
     decide_invitation,
 )
-from schema.errors import ErrorCode
 from settings import Settings
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -30,7 +30,7 @@ COOLING = {"withdrew_at": NOW_MS - 1000}
 
 def code(state: PairState | None, email: str | None = None) -> ErrorCode | None:
     decision = decide_invitation(state, email, SETTINGS, NOW)
-    return decision.error.code if decision.error else None
+    return decision.refusal.code if decision.refusal else None
 
 
 def pair(**changes: object) -> PairState:
@@ -58,7 +58,7 @@ def test_knows_email_checks_the_quota_before_the_address_r5() -> None:
     everything = {"invitation_log": FULL_QUOTA, **AT_CAP, **COOLING}
     assert code(pair(**policy, **everything)) is ErrorCode.INVITATION_LIMIT
     wrong = decide_invitation(pair(**policy, **AT_CAP), "x@example.org", SETTINGS, NOW)
-    assert (wrong.outcome, wrong.error and wrong.error.code) == (
+    assert (wrong.outcome, wrong.refusal and wrong.refusal.code) == (
         Outcome.COUNT_ATTEMPT, ErrorCode.EMAIL_REQUIRED
     )  # fmt: skip
     assert code(pair(**policy, **AT_CAP), "BOB@example.org") is ErrorCode.CONNECTION_LIMIT
@@ -73,12 +73,12 @@ def test_a_crossing_invitation_is_accepted_unless_a_cap_refuses_r4() -> None:
 
 
 def test_limits_carry_retry_after() -> None:
-    cooldown = decide_invitation(pair(**COOLING), None, SETTINGS, NOW).error
+    cooldown = decide_invitation(pair(**COOLING), None, SETTINGS, NOW).refusal
     assert cooldown is not None
     assert cooldown.retry_after == datetime.fromtimestamp((NOW_MS - 1000) / 1000, UTC) + timedelta(
         days=21
     )
-    quota = decide_invitation(pair(invitation_log=FULL_QUOTA), None, SETTINGS, NOW).error
+    quota = decide_invitation(pair(invitation_log=FULL_QUOTA), None, SETTINGS, NOW).refusal
     assert quota is not None
     oldest = datetime.fromtimestamp(min(FULL_QUOTA) / 1000, UTC)
     assert quota.retry_after == oldest + timedelta(days=7)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from schema.lookahead import relation_need
+from schema.pipeline.lookahead import relation_need
 
 
 @dataclass

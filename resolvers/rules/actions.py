@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from schema.enums import ProfileButton, ViewerAction
+from resolvers.enums import ProfileButton, ViewerAction
 
 A = ViewerAction
 
@@ -31,6 +33,21 @@ class ProfileState:
     can_connect: bool  # no R6 cap on either side, quota left, no R8 cooldown
     can_follow: bool  # R13 allows the viewer to follow
     can_inmail: bool = False  # R16
+
+    @classmethod
+    def from_relation(cls, record: Mapping[str, Any]) -> ProfileState:
+        """From cypher/member_relations.cypher's row."""
+        return cls(
+            is_self=record["degree"] == "SELF",
+            connected=record["isConnected"],
+            following=record["isFollowing"],
+            invitation_sent=record["invitationSent"] is not None,
+            invitation_received=record["invitationReceived"] is not None,
+            chosen_button=ProfileButton(record["primaryButton"]),
+            can_connect=record["canConnect"],
+            can_follow=record["canFollow"],
+            can_inmail=record["canInMail"],
+        )
 
 
 def member_actions(state: ProfileState | None) -> Actions:

@@ -17,7 +17,7 @@ from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import MaskErrors
 
-from resolvers.limits import RateLimited
+from resolvers.errors import RateLimited
 
 log = logging.getLogger("vernetzt.errors")
 

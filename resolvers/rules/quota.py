@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from resolvers.clock import from_epoch_ms
 from settings import Settings
 
 WEEK = timedelta(days=7)
@@ -19,12 +20,11 @@ class Quota:
 
 def invitation_quota(settings: Settings, sent_at_ms: list[int], now: datetime) -> Quota:
     window_start = now - WEEK
-    recent = sorted(t for t in sent_at_ms if datetime.fromtimestamp(t / 1000, UTC) > window_start)
-    remaining = max(settings.weekly_invitation_limit - len(recent), 0)
+    recent = sorted(t for t in sent_at_ms if from_epoch_ms(t) > window_start)
+    limit = settings.weekly_invitation_limit
+    remaining = max(limit - len(recent), 0)
     if remaining > 0:
-        return Quota(settings.weekly_invitation_limit, remaining, None)
+        return Quota(limit, remaining, None)
     # The slot that frees first is the oldest of the invitations that fill the quota now.
-    oldest = recent[len(recent) - settings.weekly_invitation_limit]
-    return Quota(
-        settings.weekly_invitation_limit, 0, datetime.fromtimestamp(oldest / 1000, UTC) + WEEK
-    )
+    oldest = recent[len(recent) - limit]
+    return Quota(limit, 0, from_epoch_ms(oldest) + WEEK)

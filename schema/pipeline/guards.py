@@ -22,7 +22,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from resolvers.limits import RateLimited
+from resolvers.errors import RateLimited
 from settings import Settings
 
 # Mutations that do not count as writes of a member: they have no member yet.

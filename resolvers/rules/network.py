@@ -1,27 +1,28 @@
-"""What a connecting mutation does, decided from the state read under lock in its transaction.
+"""Connecting and following (R4-R9, R13, R18, R20's follow-only companies): what a mutation
+does, decided from the state its transaction read under the pair's lock.
 
-Pure functions: the transaction reads the pair's state (cypher/pair_state.cypher), one of
-these decides, and the transaction writes accordingly. Refusals follow the order of the rules'
-"Errors" section: NOT_FOUND, SELF_ACTION, the relationship state, the member's policy, limits.
+Refusals follow the order of the rules' "Errors" section: NOT_FOUND, SELF_ACTION,
+NOT_CONNECTABLE, the relationship state, the member's policy, limits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from resolvers.quota import invitation_quota
-from resolvers.validation import email_key
-from schema.errors import ErrorCode, UserError, refusal
+from resolvers.clock import from_epoch_ms
+from resolvers.errors import ErrorCode, Refusal, refusal
+from resolvers.rules.limits import email_key
+from resolvers.rules.quota import invitation_quota
 from settings import Settings
 
 
 @dataclass(frozen=True)
 class PairState:
-    """The viewer and a member, as read under lock; built from pair_state.cypher's row."""
+    """The viewer and a member, as read under lock; cypher/pair_state.cypher's row."""
 
     is_self: bool
     blocked: bool  # a block either way
@@ -38,8 +39,29 @@ class PairState:
     withdrew_at: int | None  # epoch ms of the viewer's last withdrawal of an invitation to them
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> PairState:
+    def from_record(cls, record: Mapping[str, Any] | None) -> PairState | None:
+        if record is None:
+            return None
         return cls(**{name: record[name] for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class InvitationState:
+    """A pending invitation, as read under the lock of both its members;
+    cypher/invitation_state.cypher's row."""
+
+    from_id: str
+    to_id: str
+    from_connections: int
+    to_connections: int
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any] | None) -> InvitationState | None:
+        if record is None:
+            return None
+        return cls(
+            record["fromId"], record["toId"], record["fromConnections"], record["toConnections"]
+        )
 
 
 class Outcome(Enum):
@@ -51,14 +73,16 @@ class Outcome(Enum):
 @dataclass(frozen=True)
 class Decision:
     outcome: Outcome | None
-    error: UserError | None = None
+    refusal: Refusal | None = None
 
 
 NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such member.")
 SELF_ACTION = refusal(ErrorCode.SELF_ACTION, "You cannot do this to yourself.")
+INVITATION_NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such invitation.")
+NOT_CONNECTABLE = refusal(ErrorCode.NOT_CONNECTABLE, "Companies are followed, not invited.")
 
 
-def visible_target(state: PairState | None) -> UserError | None:
+def visible_target(state: PairState | None) -> Refusal | None:
     """NOT_FOUND for a missing member or one in a block with the viewer (R18, R25); SELF_ACTION."""
     if state is None or state.blocked:
         return NOT_FOUND
@@ -79,10 +103,10 @@ def decide_invitation(
     if state.sent_id:
         return Decision(None, refusal(ErrorCode.INVITATION_PENDING, "Your invitation is pending."))
     if state.received_id:  # R4: inviting someone who invited you accepts their invitation
-        cap = connection_cap(state, settings)
+        cap = connection_cap(state.viewer_connections, state.member_connections, settings)
         return Decision(None, cap) if cap else Decision(Outcome.ACCEPT_THEIRS)
-    checks: list[Callable[[], UserError | None]] = [
-        lambda: connection_cap(state, settings),
+    checks: list[Callable[[], Refusal | None]] = [
+        lambda: connection_cap(state.viewer_connections, state.member_connections, settings),
         lambda: cooldown(state, settings, now),
     ]
     if state.invitation_policy == "KNOWS_EMAIL":
@@ -91,9 +115,7 @@ def decide_invitation(
             return Decision(None, quota_error)
         if email is None or email_key(email) != state.email_key:
             message = "This member accepts invitations only from people who know their e-mail."
-            error = UserError(
-                code=ErrorCode.EMAIL_REQUIRED, message=message, field=["input", "email"]
-            )
+            error = Refusal(ErrorCode.EMAIL_REQUIRED, message, field=("input", "email"))
             return Decision(Outcome.COUNT_ATTEMPT, error)
     else:
         checks.append(lambda: quota(state, settings, now))
@@ -103,19 +125,42 @@ def decide_invitation(
     return Decision(Outcome.CREATE_INVITATION)
 
 
-def connection_cap(state: PairState, settings: Settings) -> UserError | None:
+def decide_answer(
+    state: InvitationState | None, viewer: str, by_invitee: bool, accept: bool, settings: Settings
+) -> Refusal | None:
+    """R7, R8: only the invitee accepts or ignores, only the inviter withdraws (NOT_FOUND for
+    anyone else); accepting is refused at the R6 cap of either side."""
+    actor = state and (state.to_id if by_invitee else state.from_id)
+    if state is None or actor != viewer:
+        return INVITATION_NOT_FOUND
+    if accept:
+        return connection_cap(state.from_connections, state.to_connections, settings)
+    return None
+
+
+def decide_removal(state: PairState | None) -> Refusal | None:
+    """R9: either side removes a connection that exists."""
+    if error := visible_target(state):
+        return error
+    assert state is not None
+    if not state.connected:
+        return refusal(ErrorCode.NOT_CONNECTED, "You are not connected.")
+    return None
+
+
+def connection_cap(a_connections: int, b_connections: int, settings: Settings) -> Refusal | None:
+    """R6: no new connection for a member at the cap."""
     limit = settings.connection_limit
-    if state.viewer_connections >= limit or state.member_connections >= limit:
+    if a_connections >= limit or b_connections >= limit:
         return refusal(ErrorCode.CONNECTION_LIMIT, f"A member has at most {limit} connections.")
     return None
 
 
-def cooldown(state: PairState, settings: Settings, now: datetime) -> UserError | None:
+def cooldown(state: PairState, settings: Settings, now: datetime) -> Refusal | None:
+    """R8: no new invitation to a member within the cooldown after withdrawing one."""
     if state.withdrew_at is None:
         return None
-    ends = datetime.fromtimestamp(state.withdrew_at / 1000, UTC) + timedelta(
-        days=settings.reinvite_cooldown_days
-    )
+    ends = from_epoch_ms(state.withdrew_at) + timedelta(days=settings.reinvite_cooldown_days)
     if ends <= now:
         return None
     return refusal(
@@ -123,7 +168,8 @@ def cooldown(state: PairState, settings: Settings, now: datetime) -> UserError |
     )
 
 
-def quota(state: PairState, settings: Settings, now: datetime) -> UserError | None:
+def quota(state: PairState, settings: Settings, now: datetime) -> Refusal | None:
+    """R6: the weekly invitation quota."""
     left = invitation_quota(settings, state.invitation_log, now)
     if left.remaining > 0:
         return None
@@ -131,7 +177,7 @@ def quota(state: PairState, settings: Settings, now: datetime) -> UserError | No
     return refusal(ErrorCode.INVITATION_LIMIT, message, left.resets_at)
 
 
-def decide_follow(state: PairState | None) -> UserError | None:
+def decide_follow(state: PairState | None) -> Refusal | None:
     """R13 for following a member."""
     if error := visible_target(state):
         return error
@@ -139,3 +185,8 @@ def decide_follow(state: PairState | None) -> UserError | None:
     if state.who_can_follow == "CONNECTIONS" and not state.connected:
         return refusal(ErrorCode.FOLLOW_NOT_ALLOWED, "This member lets only connections follow.")
     return None
+
+
+def decide_company_target(exists: bool) -> Refusal | None:
+    """R20: a company is followed (and unfollowed) when it exists."""
+    return None if exists else NOT_FOUND

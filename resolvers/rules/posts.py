@@ -1,0 +1,45 @@
+"""Posts (R17): who shares and deletes, decided from the state the mutation's transaction read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from resolvers.enums import Audience
+from resolvers.errors import ErrorCode, Refusal, refusal
+
+POST_NOT_FOUND = refusal(ErrorCode.NOT_FOUND, "No such post.")
+
+
+@dataclass(frozen=True)
+class PostAccess:
+    """A post as the viewer may act on it; cypher/post_access.cypher's row."""
+
+    visible: bool  # as post_cards.cypher decides it (R17, R18)
+    audience: Audience
+    can_delete: bool  # the author, or an admin of the company that posted
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any] | None) -> PostAccess | None:
+        if record is None:
+            return None
+        return cls(record["visible"], Audience(record["audience"]), record["canDelete"])
+
+
+def decide_share(access: PostAccess | None) -> Refusal | None:
+    """R17: a visible ANYONE post can be shared."""
+    if access is None or not access.visible:
+        return POST_NOT_FOUND
+    if access.audience is not Audience.ANYONE:
+        return refusal(ErrorCode.NOT_SHAREABLE, "Posts to connections stay there.")
+    return None
+
+
+def decide_delete(access: PostAccess | None) -> Refusal | None:
+    """R17: the author, or an admin of the company that posted, deletes a visible post."""
+    if access is None or not access.visible:
+        return POST_NOT_FOUND
+    if not access.can_delete:
+        return refusal(ErrorCode.FORBIDDEN, "Only the author or an admin deletes it.")
+    return None

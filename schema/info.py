@@ -1,0 +1,9 @@
+"""What every resolver of the schema receives: strawberry's Info over the work's Context."""
+
+from __future__ import annotations
+
+import strawberry
+
+from resolvers.context import Context
+
+Info = strawberry.Info[Context, None]
