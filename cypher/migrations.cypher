@@ -20,3 +20,5 @@ CREATE CONSTRAINT conversation_pair IF NOT EXISTS FOR (c:Conversation) REQUIRE c
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (m:Message) REQUIRE m.id IS UNIQUE;
 CREATE CONSTRAINT request_key IF NOT EXISTS FOR (r:Request) REQUIRE r.key IS UNIQUE;
 CREATE INDEX post_created IF NOT EXISTS FOR (p:Post) ON (p.createdAt);
+CREATE CONSTRAINT rate_window_key IF NOT EXISTS FOR (w:RateWindow) REQUIRE w.key IS UNIQUE;
+CREATE INDEX rate_window_until IF NOT EXISTS FOR (w:RateWindow) ON (w.until);

@@ -48,10 +48,10 @@ def client_address(context: Context) -> str:
 async def sign_up(
     context: Context, handle: str, name: str, email: str, password: str, headline: str | None
 ) -> SignedIn:
-    # Sign-up tells whether a handle or e-mail is taken (R24): limited against enumeration.
-    sign_ups, address = context.services.limits.sign_ups, client_address(context)
-    sign_ups.check(address, context.now, "sign-ups from this address")
-    sign_ups.hit(address, context.now)
+    # Sign-up tells whether a handle or e-mail is taken (R24): limited against enumeration, so
+    # every attempt counts, a refused one too.
+    sign_ups = context.services.limits.sign_ups
+    await sign_ups.take(context.db.write_one, client_address(context), context.now)
     refuse_any([
         *check_handle(handle), *check_name(name), *check_email(email),
         *check_password(password), *check_headline(headline),
@@ -74,7 +74,7 @@ async def sign_up(
         return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
 
     try:
-        return await write(context, work)
+        return await write(context, work, counted=False)  # no member yet to count against
     except ConstraintError:
         raise Refused(*await _taken(context, params)) from None
 
@@ -100,15 +100,21 @@ def _taken_error(field: str, message: str) -> Refusal:
 async def sign_in(context: Context, email: str, password: str) -> SignedIn:
     services, now = context.services, context.now
     account, address = email_key(email), client_address(context)
-    services.limits.sign_ins.check(address, now, "sign-ins from this address")
-    services.limits.sign_in_failures.check(account, now, "failed sign-ins for this account")
-    services.limits.sign_ins.hit(address, now)
+    limits = services.limits
+
+    async def count_attempt(tx: Transaction) -> None:
+        # Counted as a failure until the password proves right: concurrent guesses are counted
+        # before any of them is checked, so a burst gets no more tries than the limit.
+        await limits.sign_ins.take(tx.one, address, now)
+        await limits.sign_in_failures.take(tx.one, account, now)
+
+    await services.db.transaction(count_attempt)
     row = await services.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
     # Unknown e-mail and wrong password take the same path and the same time (R24).
     verified = await services.passwords.verify(row["passwordHash"] if row else None, password)
     if row is None or not verified:
-        services.limits.sign_in_failures.hit(account, now)
         raise Refused(INVALID_CREDENTIALS)
+    await limits.sign_in_failures.give_back(services.db.write_one, account, now)
     return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
 
 

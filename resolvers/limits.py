@@ -1,52 +1,82 @@
-"""Rate limits: sliding windows kept in this process (one API process per deployment; several
-would each keep their own, see docs/security.md)."""
+"""Rate limits, kept in Neo4j so that every API process counts against the same windows
+(several processes on several machines: a password guesser gets 10 tries, not 10 a process).
+
+Each limit is a sliding window of `limit` events per `window` and key (an account, an address,
+a member). Taking an event locks the key's node in the database and counts it there
+(cypher/rate_limit_take.cypher); a write's own event is taken in the write's transaction
+(resolvers.writes), so a refused or failed write costs nothing and a committed one is counted.
+Nothing is kept in this process.
+"""
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+import cypher
+from cypher.database import Row
+from resolvers.clock import epoch_ms, from_epoch_ms, ms
 from resolvers.errors import RateLimited
 from settings import Settings
 
+RATE_LIMIT_TAKE = cypher.query("rate_limit_take")
+RATE_LIMIT_GIVE_BACK = cypher.query("rate_limit_give_back")
 
-@dataclass
-class SlidingWindow:
-    """At most `limit` events per `window` for each key."""
+# How one query runs: Transaction.one inside a transaction, Database.write_one on its own.
+RunOne = Callable[..., Awaitable[Row | None]]
 
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` events per `window` for each key; `what` names the events to a client."""
+
+    name: str
     limit: int
     window: timedelta
-    events: dict[str, deque[datetime]] = field(default_factory=dict)
+    what: str
 
-    def retry_after(self, key: str, now: datetime) -> datetime | None:
-        """When the next event is allowed, if not now."""
-        times = self._recent(key, now)
-        return times[0] + self.window if len(times) >= self.limit else None
+    async def take(self, run: RunOne, key: str, now: datetime) -> None:
+        """Count one event of `key` at `now`; RateLimited (nothing counted) when the window is
+        full."""
+        row = await run(RATE_LIMIT_TAKE, **self._params(key, now))
+        assert row is not None  # MERGE always answers
+        if row["retryAfter"] is not None:
+            retry_after = from_epoch_ms(row["retryAfter"])
+            raise RateLimited(f"Too many {self.what}; try again later.", retry_after)
 
-    def hit(self, key: str, now: datetime, count: int = 1) -> None:
-        self._recent(key, now).extend([now] * count)
+    async def give_back(self, run: RunOne, key: str, taken_at: datetime) -> None:
+        """Uncount the event of `key` taken at `taken_at`."""
+        await run(RATE_LIMIT_GIVE_BACK, key=self._key(key), at=epoch_ms(taken_at))
 
-    def _recent(self, key: str, now: datetime) -> deque[datetime]:
-        times = self.events.setdefault(key, deque())
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if not times:  # forget idle keys, so memory follows the active ones only
-            del self.events[key]
-            times = self.events.setdefault(key, deque())
-        return times
+    def _key(self, key: str) -> str:
+        return f"{self.name}:{key}"
 
-    def check(self, key: str, now: datetime, what: str) -> None:
-        """RateLimited when the key has used up its window."""
-        if (when := self.retry_after(key, now)) is not None:
-            raise RateLimited(f"Too many {what}; try again later.", when)
+    def _params(self, key: str, now: datetime) -> dict[str, Any]:
+        now_ms = epoch_ms(now)
+        return {
+            "key": self._key(key), "now": now_ms, "limit": self.limit,
+            "windowStart": now_ms - ms(self.window), "windowMs": ms(self.window),
+        }  # fmt: skip
 
 
 class Limits:
+    """The limits of docs/security.md, with the deployment's numbers."""
+
     def __init__(self, settings: Settings) -> None:
-        self.sign_in_failures = SlidingWindow(
-            settings.sign_in_failures_per_account, timedelta(minutes=15)
+        self.sign_in_failures = RateLimit(
+            "sign-in-failures", settings.sign_in_failures_per_account, timedelta(minutes=15),
+            "failed sign-ins for this account",
+        )  # fmt: skip
+        self.sign_ins = RateLimit(
+            "sign-ins", settings.sign_ins_per_address, timedelta(minutes=15),
+            "sign-ins from this address",
+        )  # fmt: skip
+        self.sign_ups = RateLimit(
+            "sign-ups", settings.sign_ups_per_address, timedelta(minutes=10),
+            "sign-ups from this address",
+        )  # fmt: skip
+        self.writes = RateLimit(
+            "writes", settings.writes_per_member, timedelta(minutes=1), "changes"
         )
-        self.sign_ins = SlidingWindow(settings.sign_ins_per_address, timedelta(minutes=15))
-        self.sign_ups = SlidingWindow(settings.sign_ups_per_address, timedelta(minutes=10))
-        self.writes = SlidingWindow(settings.writes_per_member, timedelta(minutes=1))

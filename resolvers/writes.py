@@ -6,8 +6,9 @@ decides with a pure rule (resolvers.rules), and writes. A refusal is raised as R
 transaction rolls back and the refusal reaches the payload. The one refusal that still writes
 (R5: a wrong e-mail uses up one of the weekly invitations) is returned as a Refused instead of
 raised: the transaction commits, then `write` raises it. After a commit the request's loaders
-are cleared, so the payload reads what the mutation wrote. The work may run twice (the driver
-retries transient errors), so it reads its state inside the transaction.
+are cleared, so the payload reads what the mutation wrote. Each write of a member is counted
+against the member's write limit inside its transaction (resolvers.limits). The work may run
+twice (the driver retries transient errors), so it reads its state inside the transaction.
 
 Creating mutations go through `create`, which makes them safe to retry (rules, "Errors":
 requestId): inside the transaction it takes the request key's lock and answers the id of what
@@ -33,10 +34,20 @@ REQUEST_ID_LIFETIME = timedelta(days=1)
 T = TypeVar("T")
 
 
-async def write(context: Context, work: Callable[[Transaction], Awaitable[T | Refused]]) -> T:
+async def write(
+    context: Context, work: Callable[[Transaction], Awaitable[T | Refused]], counted: bool = True
+) -> T:
     """Run `work` as one transaction and answer what it answers; a raised Refused rolls it back,
-    a returned one is raised after the commit."""
-    answer = await context.db.transaction(work)
+    a returned one is raised after the commit. A signed-in member's write is counted against
+    their write limit in the same transaction (`counted`): RateLimited when it is used up."""
+    viewer = context.viewer_id
+
+    async def counted_work(tx: Transaction) -> T | Refused:
+        if counted and viewer is not None:
+            await context.services.limits.writes.take(tx.one, viewer, context.now)
+        return await work(tx)
+
+    answer = await context.db.transaction(counted_work)
     context.loaders.clear()  # what this request loaded before is stale now
     if isinstance(answer, Refused):
         raise answer

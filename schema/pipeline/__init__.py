@@ -2,7 +2,7 @@
 
 caches.ParseByText         a query text parsed once, not once per request
 limiters (strawberry)      depth, aliases, tokens: QUERY_TOO_COMPLEX
-guards.RequestGuards       the query's cost, and a member's write rate (RATE_LIMITED)
+guards.RequestGuards       the query's cost (QUERY_TOO_COMPLEX)
 guards.ConfirmSession...   a mutation waits until the token's session is confirmed (R24)
 caches.ValidationByText    a query text validated once
 masking.MaskUnexpected...  codes on every top-level error; the unexpected ones masked

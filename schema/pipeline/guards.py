@@ -1,5 +1,6 @@
 """Request guards that run before validation: the cost of a query (lists multiply what they
-hold) and the write rate of a member. Both refuse the whole request with a top-level error."""
+hold) refuses the whole request with a top-level error. (A member's write rate is counted in
+each write's own transaction: resolvers.writes.)"""
 
 from __future__ import annotations
 
@@ -22,11 +23,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from resolvers.errors import RateLimited
 from settings import Settings
-
-# Mutations that do not count as writes of a member: they have no member yet.
-NOT_WRITES = frozenset({"signUp", "signIn"})
 
 
 class QueryTooComplex(GraphQLError):
@@ -96,8 +93,7 @@ class RequestGuards(SchemaExtension):
         if document is not None and context.pre_execution_errors is None:
             try:
                 self._check_cost(document.definitions)
-                self._check_writes(document.definitions)
-            except (QueryTooComplex, RateLimited) as refused:
+            except QueryTooComplex as refused:
                 # Set before validation runs: strawberry then answers with this error alone.
                 context.pre_execution_errors = [refused]
         yield
@@ -116,23 +112,6 @@ class RequestGuards(SchemaExtension):
                         f"This query would cost {total}; the limit is "
                         f"{self.settings.max_query_cost} (lists count `first` times)."
                     )
-
-    def _check_writes(self, definitions: Any) -> None:
-        context = self.execution_context.context
-        viewer = getattr(context, "viewer_id", None)
-        if viewer is None or self.execution_context.operation_type is not OperationType.MUTATION:
-            return
-        writes = sum(
-            1
-            for definition in definitions
-            if isinstance(definition, OperationDefinitionNode)
-            and definition.operation.value == "mutation"
-            for selection in definition.selection_set.selections
-            if isinstance(selection, FieldNode) and selection.name.value not in NOT_WRITES
-        )
-        window = context.services.limits.writes
-        window.check(viewer, context.now, "changes")
-        window.hit(viewer, context.now, writes)
 
 
 class ConfirmSessionBeforeWrites(SchemaExtension):

@@ -1,0 +1,52 @@
+"""The rate limits kept in Neo4j (resolvers/limits.py): a write is counted in its own
+transaction, so a refused one costs no quota; old windows are cleaned up by the takes that
+create new ones, a bounded number at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta
+
+from cypher.database import Database
+from resolvers.clock import epoch_ms
+from resolvers.limits import RateLimit
+from tests.support.app import TEST_SETTINGS, Clock, serve
+from tests.support.client import error_codes
+from tests.support.network import BLOCK, FOLLOW, codes, mutate
+
+UPDATE = 'mutation { updateProfile(input: {headline: "x"}) { errors { code } } }'
+
+
+async def test_a_refused_write_costs_no_quota(db: Database, clock: Clock) -> None:
+    tight = dataclasses.replace(TEST_SETTINGS, writes_per_member=2)
+    async with serve(db, tight, clock) as api:
+        ada, bob = await api.sign_up("ada"), await api.sign_up("bob")
+        assert codes(await mutate(api, BLOCK, bob, id=ada.id)) == []
+        for _ in range(3):  # refused by R18 inside the transaction: rolled back, not counted
+            assert codes(await mutate(api, FOLLOW, ada, id=bob.id)) == ["NOT_FOUND"]
+        for _ in range(2):
+            assert error_codes(await api.run(UPDATE, token=ada.token)) == []
+        limited = await api.post(UPDATE, token=ada.token)
+        assert (limited.status_code, error_codes(limited.json())) == (429, ["RATE_LIMITED"])
+
+
+async def test_a_take_that_creates_a_window_deletes_at_most_ten_old_ones(db: Database) -> None:
+    now = datetime.now(UTC)
+    long_ago = epoch_ms(now - timedelta(hours=1))
+    await db.write(
+        "UNWIND range(1, 15) AS i CREATE (:RateWindow {key: 'old:' + i, events: [], until: $t})",
+        t=long_ago,
+    )
+    limit = RateLimit("test", 5, timedelta(minutes=1), "tests")
+    await limit.take(db.write_one, "new", now)
+    assert await _windows(db) == 1 + 5  # the new one, and 15 - 10 old ones
+    await limit.take(db.write_one, "new", now + timedelta(seconds=1))  # a known key: no cleanup
+    assert await _windows(db) == 1 + 5
+    await limit.take(db.write_one, "newer", now + timedelta(seconds=2))
+    assert await _windows(db) == 2
+
+
+async def _windows(db: Database) -> int:
+    row = await db.read_one("MATCH (w:RateWindow) RETURN count(w) AS n")
+    assert row is not None
+    return int(row["n"])
