@@ -10,6 +10,7 @@ variable's text is parsed, so a new setting is a field and a line in VARIABLES.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ class Settings:
     # Abuse limits (docs/security.md says why these numbers).
     introspection: bool = True
     cors_origins: tuple[str, ...] = ()
+    # Addresses or networks of the proxies whose X-Forwarded-For names the client (none: the
+    # socket's peer is the client, and the header is ignored).
+    trusted_proxies: tuple[str, ...] = ()
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 2000
@@ -77,6 +81,12 @@ class Settings:
         for name in ("token_ttl_seconds", "connection_limit", "weekly_invitation_limit"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive")
+        for proxy in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                message = f"VERNETZT_TRUSTED_PROXIES lists {proxy!r}, not an address or network"
+                raise SettingsError(message) from None
         return self
 
 
@@ -101,6 +111,7 @@ VARIABLES: Mapping[str, str] = {
     "reinvite_cooldown_days": "VERNETZT_REINVITE_COOLDOWN_DAYS",
     "introspection": "VERNETZT_INTROSPECTION",
     "cors_origins": "VERNETZT_CORS_ORIGINS",
+    "trusted_proxies": "VERNETZT_TRUSTED_PROXIES",
     "max_query_depth": "VERNETZT_MAX_QUERY_DEPTH",
     "max_aliases": "VERNETZT_MAX_ALIASES",
     "max_tokens": "VERNETZT_MAX_TOKENS",

@@ -10,6 +10,7 @@ from neo4j.exceptions import ConstraintError
 
 import cypher
 from cypher.database import Transaction
+from resolvers import addresses
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
 from resolvers.rules.limits import (
@@ -41,8 +42,13 @@ class SignedIn:
 
 
 def client_address(context: Context) -> str:
+    """The address the per-address limits count against (resolvers.addresses)."""
     request = context.request
-    return request.client.host if request and request.client else "unknown"
+    if request is None:
+        return "unknown"
+    peer = request.client.host if request.client else None
+    forwarded_for = ",".join(request.headers.getlist("x-forwarded-for"))  # each proxy's line
+    return addresses.client_address(peer, forwarded_for, context.settings.trusted_proxies)
 
 
 async def sign_up(

@@ -75,6 +75,44 @@ async def test_sign_in_brute_force_is_rate_limited_per_account(api: Api) -> None
     assert "retryAfter" in response.json()["errors"][0]["extensions"]
 
 
+SIGN_UP_ONLY = "mutation ($input: SignUpInput!) { signUp(input: $input) { token } }"
+
+
+async def _sign_up_from(api: Api, handle: str, forwarded_for: str) -> httpx.Response:
+    account = {"handle": handle, "name": handle, "email": f"{handle}@example.org",
+               "password": "long enough password"}  # fmt: skip
+    body = {"query": SIGN_UP_ONLY, "variables": {"input": account}}
+    headers = {"X-Forwarded-For": forwarded_for}
+    return await api.client.post("/graphql", json=body, headers=headers)
+
+
+async def test_behind_a_trusted_proxy_sign_ups_are_counted_per_client(
+    db: Database, clock: Clock
+) -> None:
+    """The in-process client's socket is 127.0.0.1, here the trusted proxy."""
+    behind = dataclasses.replace(
+        TEST_SETTINGS, sign_ups_per_address=2, trusted_proxies=("127.0.0.1",)
+    )
+    async with serve(db, behind, clock) as api:
+        for handle in ("ann", "ben"):
+            assert (await _sign_up_from(api, handle, "203.0.113.1")).status_code == 200
+        refused = await _sign_up_from(api, "cyd", "203.0.113.1")
+        assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+        other_client = await _sign_up_from(api, "dan", "203.0.113.2")
+        assert (other_client.status_code, error_codes(other_client.json())) == (200, [])
+
+
+async def test_a_forged_forwarded_for_from_an_untrusted_peer_is_ignored(
+    db: Database, clock: Clock
+) -> None:
+    untrusted = dataclasses.replace(TEST_SETTINGS, sign_ups_per_address=2)
+    async with serve(db, untrusted, clock) as api:
+        for handle, forged in (("ann", "203.0.113.1"), ("ben", "203.0.113.2")):
+            assert (await _sign_up_from(api, handle, forged)).status_code == 200
+        refused = await _sign_up_from(api, "cyd", "203.0.113.3")  # still the same socket
+        assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+
+
 async def test_sign_ups_and_writes_are_rate_limited(db: Database, clock: Clock) -> None:
     tight = dataclasses.replace(TEST_SETTINGS, sign_ups_per_address=2, writes_per_member=3)
     async with serve(db, tight, clock) as api:

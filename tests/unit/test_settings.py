@@ -108,6 +108,8 @@ def _changed(field: str) -> tuple[str, object]:
         return str(default + 1), default + 1
     if kind is float:
         return str(default + 0.25), default + 0.25
+    if field == "trusted_proxies":
+        return "10.0.0.0/8,::1", ("10.0.0.0/8", "::1")
     if kind == tuple[str, ...]:
         return "https://a.example,https://b.example", ("https://a.example", "https://b.example")
     if field == "environment":
@@ -135,7 +137,7 @@ def test_the_variables_keep_their_names() -> None:
         "VERNETZT_MAX_ALIASES", "VERNETZT_MAX_TOKENS", "VERNETZT_MAX_QUERY_COST",
         "VERNETZT_MAX_BODY_BYTES", "VERNETZT_SIGN_IN_FAILURES_PER_ACCOUNT",
         "VERNETZT_SIGN_INS_PER_ADDRESS", "VERNETZT_SIGN_UPS_PER_ADDRESS",
-        "VERNETZT_WRITES_PER_MEMBER", "VERNETZT_DB_TIMEOUT_SECONDS",
+        "VERNETZT_WRITES_PER_MEMBER", "VERNETZT_DB_TIMEOUT_SECONDS", "VERNETZT_TRUSTED_PROXIES",
     }  # fmt: skip
 
 
