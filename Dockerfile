@@ -13,4 +13,5 @@ COPY web/public/ web/public/
 RUN useradd --system --uid 10001 vernetzt
 USER vernetzt
 EXPOSE 8000
-CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST:-0.0.0.0} --port ${PORT:-8000}"]
+# WORKERS: API processes on one port; one per core (they share nothing but Neo4j).
+CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST:-0.0.0.0} --port ${PORT:-8000} --workers ${WORKERS:-1}"]

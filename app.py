@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
@@ -163,7 +164,8 @@ def create_app(
                 await driver.close()
 
     async def healthz(request: Request) -> Response:
-        return PlainTextResponse("ok")
+        # Which process answered: behind one port, several workers take turns (WORKERS).
+        return JSONResponse({"status": "ok", "pid": os.getpid()})
 
     async def readyz(request: Request) -> Response:
         ready = await request.app.state.readiness.ensure()

@@ -32,6 +32,7 @@ class Settings:
     environment: str = "development"
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = 1  # API processes serving on HOST:PORT (make run, the image); one per core
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = ""
     neo4j_password: str = ""
@@ -78,7 +79,7 @@ class Settings:
             raise SettingsError("VERNETZT_SECRET must be set in production")
         if len(self.secret) < MIN_SECRET_LENGTH:
             raise SettingsError(f"VERNETZT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
-        for name in ("token_ttl_seconds", "connection_limit", "weekly_invitation_limit"):
+        for name in ("workers", "token_ttl_seconds", "connection_limit", "weekly_invitation_limit"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{name} must be positive")
         for proxy in self.trusted_proxies:
@@ -96,6 +97,7 @@ VARIABLES: Mapping[str, str] = {
     "environment": "VERNETZT_ENV",
     "host": "HOST",
     "port": "PORT",
+    "workers": "WORKERS",
     "neo4j_uri": "NEO4J_URI",
     "neo4j_user": "NEO4J_USER",
     "neo4j_password": "NEO4J_PASSWORD",

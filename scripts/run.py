@@ -1,7 +1,9 @@
 """`make run`: the API on a local Neo4j with demo data and the GraphQL playground.
 
-Starts the project's Neo4j (unless NEO4J_URI is set), migrates, seeds the demo network, and
-serves on HOST:PORT until Ctrl-C or SIGTERM; then stops the Neo4j it started.
+Starts the project's Neo4j (unless NEO4J_URI is set), migrates, seeds the demo network once, and
+serves on HOST:PORT with WORKERS processes (default 1) until Ctrl-C or SIGTERM; then stops the
+Neo4j it started. Each worker builds its app from the environment (`app:main_app`), so the
+started Neo4j's URI is handed to them through NEO4J_URI.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import localneo4j  # noqa: E402
-from app import create_app  # noqa: E402
 from cypher.database import Database, open_driver  # noqa: E402
 from cypher.migrate import apply_migrations  # noqa: E402
 from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN  # noqa: E402
@@ -50,15 +51,16 @@ def main() -> int:
         server = localneo4j.start(data_dir, int(os.environ.get("NEO4J_PORT", "7687")))
         print(f"Neo4j {server.version} at {server.uri} (started in {server.startup_seconds} s)")
         settings = dataclasses.replace(settings, neo4j_uri=server.uri)
+        os.environ["NEO4J_URI"] = server.uri  # for the workers, which read the environment
     try:
         created = asyncio.run(prepare(settings))
         print(f"demo data: {created} members created")
         print(f"GraphQL playground: http://{settings.host}:{settings.port}/graphql")
         print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
-        config = uvicorn.Config(
-            create_app(settings), host=settings.host, port=settings.port, log_level="info"
-        )
-        uvicorn.Server(config).run()
+        uvicorn.run(
+            "app:main_app", factory=True, host=settings.host, port=settings.port,
+            workers=settings.workers, log_level="info",
+        )  # fmt: skip
     finally:
         if server is not None:
             server.stop()

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -88,6 +89,9 @@ SIGN_IN = """mutation { signIn(input: {email: "grace@example.org",
   password: "a long enough password"}) { token member { handle } errors { code } } }"""
 
 
+DEMO_MEMBER = '{ member(handle: "lena-hoffmann") { name } }'
+
+
 def check_playground_and_accounts(base: str) -> None:
     page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"}, timeout=10)
     assert page.status_code == 200
@@ -114,6 +118,32 @@ def test_make_run_on_an_existing_neo4j_serves_and_stops_on_ctrl_c(
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
     process.wait(timeout=30)
     assert group_is_gone(process), "a process of `make run` outlived Ctrl-C"
+
+
+def test_make_run_with_two_workers_serves_one_port_from_both_and_seeds_once(
+    neo4j_server: Neo4jServer, tmp_path: Path, stop_on_exit: list[subprocess.Popen[bytes]]
+) -> None:
+    port = free_port()
+    log = tmp_path / "run.log"
+    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
+           "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port), "WORKERS": "2"}  # fmt: skip
+    process = start(["make", "--no-print-directory", "run"], env, log)
+    stop_on_exit.append(process)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base, process, log)
+    demo = httpx.post(f"{base}/graphql", json={"query": DEMO_MEMBER}, timeout=10).json()
+    assert demo == {"data": {"member": {"name": "Lena Hoffmann"}}}
+    assert log.read_text().count("demo data:") == 1  # the workers do not seed
+    answered_by: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(answered_by) < 2 and time.monotonic() < deadline:
+        with ThreadPoolExecutor(8) as pool:  # a new connection each, several at once
+            answers = pool.map(lambda _: httpx.get(f"{base}/healthz", timeout=10), range(16))
+            answered_by.update(answer.json()["pid"] for answer in answers)
+    assert len(answered_by) == 2, answered_by
+    os.killpg(process.pid, signal.SIGINT)
+    process.wait(timeout=30)
+    assert group_is_gone(process), "a worker of `make run` outlived Ctrl-C"
 
 
 def test_make_run_starts_and_stops_its_own_neo4j(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import httpx
 import pytest
 
@@ -14,7 +16,7 @@ from tests.support.client import Api, error_codes
 
 async def test_healthz_answers_while_the_process_is_up(api: Api) -> None:
     response = await api.client.get("/healthz")
-    assert (response.status_code, response.text) == (200, "ok")
+    assert (response.status_code, response.json()) == (200, {"status": "ok", "pid": os.getpid()})
 
 
 async def test_readyz_is_200_when_neo4j_answers_and_is_migrated(api: Api) -> None:

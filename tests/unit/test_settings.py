@@ -128,7 +128,7 @@ def test_every_field_is_read_from_its_variable(field: str) -> None:
 def test_the_variables_keep_their_names() -> None:
     # Deployments set these names; renaming one silently drops a setting.
     assert set(VARIABLES.values()) == {
-        "HOST", "PORT", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE",
+        "HOST", "PORT", "WORKERS", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE",
         "VERNETZT_ENV", "VERNETZT_SECRET", "VERNETZT_TOKEN_TTL_SECONDS",
         "VERNETZT_PASSWORD_HASH_TIME_COST", "VERNETZT_PASSWORD_HASH_MEMORY_KIB",
         "VERNETZT_GRAPHQL_IDE", "VERNETZT_INMAIL_STARTING_CREDITS", "VERNETZT_CONNECTION_LIMIT",
