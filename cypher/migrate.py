@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from neo4j.exceptions import ClientError
+
 import cypher
 from cypher.database import Database
 
@@ -16,10 +18,26 @@ EXPECTED_NAMES = frozenset(
 )
 
 
+# What a statement's IF NOT EXISTS can still answer when another process creates the same rule
+# at the same moment: the rule is there, which is all this process wanted.
+ALREADY_THERE = frozenset({
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintWithNameAlreadyExists",
+    "Neo.ClientError.Schema.IndexWithNameAlreadyExists",
+})  # fmt: skip
+
+
 async def apply_migrations(db: Database) -> None:
+    """Safe to run from several processes at once (several API processes starting together)."""
     # Schema statements cannot share a transaction with each other's data: one at a time.
     for statement in MIGRATIONS:
-        await db.write(statement)
+        try:
+            await db.write(statement)
+        except ClientError as error:
+            if error.code not in ALREADY_THERE:
+                raise
 
 
 async def is_migrated(db: Database) -> bool:

@@ -20,6 +20,7 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
+from cypher.migrate import MIGRATIONS
 from tests.support.neo4j import Neo4jServer
 
 # Each test runs a Neo4j: the session's, or one that `make run` or `make neo4j` starts.
@@ -89,6 +90,8 @@ SIGN_IN = """mutation { signIn(input: {email: "grace@example.org",
   password: "a long enough password"}) { token member { handle } errors { code } } }"""
 
 
+# The kind and name of a migration's schema rule; DROP INDEX drops full-text indexes too.
+MIGRATION_NAME = re.compile(r"CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) (\w+)")
 DEMO_MEMBER = '{ member(handle: "lena-hoffmann") { name } }'
 
 
@@ -144,6 +147,45 @@ def test_make_run_with_two_workers_serves_one_port_from_both_and_seeds_once(
     os.killpg(process.pid, signal.SIGINT)
     process.wait(timeout=30)
     assert group_is_gone(process), "a worker of `make run` outlived Ctrl-C"
+
+
+def test_two_make_runs_started_together_on_one_empty_database_both_serve(
+    neo4j_server: Neo4jServer, tmp_path: Path, stop_on_exit: list[subprocess.Popen[bytes]]
+) -> None:
+    """Migrations and demo seeding run in both at the same moment: neither fails, and the
+    database holds the demo network once."""
+    with GraphDatabase.driver(neo4j_server.uri, auth=_auth(neo4j_server)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n", database_="neo4j")
+        for statement in MIGRATIONS:  # as if it had never been migrated
+            kind, name = MIGRATION_NAME.match(statement).groups()  # type: ignore[union-attr]
+            kind = kind.removeprefix("FULLTEXT ")
+            driver.execute_query(f"DROP {kind} {name} IF EXISTS", database_="neo4j")
+    bases = []
+    for name in ("a", "b"):
+        port = free_port()
+        env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
+               "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port)}  # fmt: skip
+        log = tmp_path / f"{name}.log"
+        stop_on_exit.append(start(["make", "--no-print-directory", "run"], env, log))
+        bases.append((f"http://127.0.0.1:{port}", stop_on_exit[-1], log))
+    for base, process, log in bases:
+        wait_ready(base, process, log)
+        demo = httpx.post(f"{base}/graphql", json={"query": DEMO_MEMBER}, timeout=10).json()
+        assert demo == {"data": {"member": {"name": "Lena Hoffmann"}}}
+    with GraphDatabase.driver(neo4j_server.uri, auth=_auth(neo4j_server)) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (m:Member) RETURN count(m) AS members, count(DISTINCT m.handle) AS handles",
+            database_="neo4j",
+        )
+    assert records[0]["members"] == records[0]["handles"] == 50
+    for _, process, _ in bases:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+        assert group_is_gone(process)
+
+
+def _auth(server: Neo4jServer) -> tuple[str, str] | None:
+    return (server.user, server.password) if server.user else None
 
 
 def test_make_run_starts_and_stops_its_own_neo4j(
