@@ -43,9 +43,12 @@ async def write(
     viewer = context.viewer_id
 
     async def counted_work(tx: Transaction) -> T | Refused:
+        answer = await work(tx)
+        # Last, so that the member's window stays locked only for the commit: concurrent writes
+        # of one member wait on each other that long, not for the whole of each write.
         if counted and viewer is not None:
             await context.services.limits.writes.take(tx.one, viewer, context.now)
-        return await work(tx)
+        return answer
 
     answer = await context.db.transaction(counted_work)
     context.loaders.clear()  # what this request loaded before is stale now
