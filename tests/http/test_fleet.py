@@ -5,15 +5,9 @@ than the limit. Each process is `uvicorn --factory app:main_app`, as in producti
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,64 +15,22 @@ import pytest
 
 from tests.support.client import DEMO_PASSWORD, SIGN_UP, error_codes
 from tests.support.neo4j import Neo4jServer
+from tests.support.processes import api_process
 
-ROOT = Path(__file__).resolve().parents[2]
 LIMITS = {
     "VERNETZT_SIGN_IN_FAILURES_PER_ACCOUNT": "10",
     "VERNETZT_WRITES_PER_MEMBER": "10",
-    "VERNETZT_SIGN_UPS_PER_ADDRESS": "1000",
+    "VERNETZT_SIGN_UPS_PER_ADDRESS": "5",
+    # The tests' client stands behind 127.0.0.1 as behind a proxy: each sign-up names its own
+    # client address, so that only the sign-up test shares one.
+    "VERNETZT_TRUSTED_PROXIES": "127.0.0.1/32",
 }
 SIGN_IN = """
 mutation ($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { errors { code } } }
 """
 UPDATE = 'mutation { updateProfile(input: {headline: "busy"}) { errors { code } } }'
 _handles = itertools.count(1)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextlib.contextmanager
-def api_process(neo4j: Neo4jServer, env: dict[str, str], log: Path) -> Iterator[str]:
-    """One API process on the session's Neo4j; yields its base URL once it is ready."""
-    port = free_port()
-    environment = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("VERNETZT_", "NEO4J_"))},
-        "NEO4J_URI": neo4j.uri, "NEO4J_USER": neo4j.user, "NEO4J_PASSWORD": neo4j.password,
-        "VERNETZT_ENV": "test", "VERNETZT_SECRET": "fleet-test-secret-long-enough-for-hs256",
-        "VERNETZT_PASSWORD_HASH_TIME_COST": "1", "VERNETZT_PASSWORD_HASH_MEMORY_KIB": "1024",
-        **env,
-    }  # fmt: skip
-    command = [
-        sys.executable, "-m", "uvicorn", "--factory", "app:main_app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-    ]  # fmt: skip
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _ready(base):
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "not ready in time:\n" + log.read_text()
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _ready(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
-    except httpx.TransportError:
-        return False
+_clients = (f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}" for n in itertools.count(1))
 
 
 @pytest.fixture(scope="module")
@@ -96,21 +48,32 @@ def fleet(
 
 async def post(
     client: httpx.AsyncClient, base: str, query: str, variables: dict[str, Any] | None = None,
-    token: str | None = None,
+    token: str | None = None, client_address: str | None = None,
 ) -> httpx.Response:  # fmt: skip
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if client_address:
+        headers["X-Forwarded-For"] = client_address
     body = {"query": query, "variables": variables or {}}
     return await client.post(f"{base}/graphql", json=body, headers=headers, timeout=30)
 
 
-async def sign_up(client: httpx.AsyncClient, base: str) -> tuple[str, str]:
-    """A new member's e-mail and token."""
+async def try_sign_up(
+    client: httpx.AsyncClient, base: str, client_address: str | None = None
+) -> httpx.Response:
+    """A new member's sign-up, from `client_address` or else from a client of its own."""
     handle = f"fleet-{os.getpid()}-{next(_handles)}"
     email = f"{handle}@example.org"
     account = {"handle": handle, "name": "Fleet", "email": email, "password": DEMO_PASSWORD}
-    answer = (await post(client, base, SIGN_UP, {"input": account})).json()
-    assert answer["data"]["signUp"]["errors"] == [], answer
-    return email, answer["data"]["signUp"]["token"]
+    address = client_address or next(_clients)
+    return await post(client, base, SIGN_UP, {"input": account}, client_address=address)
+
+
+async def sign_up(client: httpx.AsyncClient, base: str) -> tuple[str, str]:
+    """A new member's e-mail and token."""
+    answer = (await try_sign_up(client, base)).json()
+    signed_up = answer["data"]["signUp"]
+    assert signed_up["errors"] == [], answer
+    return signed_up["member"]["handle"] + "@example.org", signed_up["token"]
 
 
 async def test_failed_sign_ins_spread_over_two_processes_share_one_limit(
@@ -125,6 +88,21 @@ async def test_failed_sign_ins_spread_over_two_processes_share_one_limit(
         for base in fleet:  # the 11th attempt, even with the right password, through either
             refused = await post(client, base, SIGN_IN, {"e": email, "p": DEMO_PASSWORD})
             assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+
+
+async def test_sign_ups_from_one_address_spread_over_two_processes_share_one_limit(
+    fleet: tuple[str, str],
+) -> None:
+    address = next(_clients)
+    async with httpx.AsyncClient() as client:
+        for attempt in range(5):
+            answer = await try_sign_up(client, fleet[attempt % 2], address)
+            assert (answer.status_code, error_codes(answer.json())) == (200, []), answer.text
+        for base in fleet:
+            refused = await try_sign_up(client, base, address)
+            assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+        other_client = await try_sign_up(client, fleet[1])
+        assert (other_client.status_code, error_codes(other_client.json())) == (200, [])
 
 
 async def test_a_members_writes_spread_over_two_processes_share_one_limit(
