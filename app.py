@@ -14,7 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 import orjson
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -31,6 +37,8 @@ from strawberry.types import ExecutionResult
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
 from middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
+from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
+from resolvers.bookmarks import InvalidBookmark
 from resolvers.context import Context, Services, build_context
 from resolvers.errors import Unauthenticated
 from resolvers.limits import Limits
@@ -86,8 +94,12 @@ class GraphQLApp(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        """Answer only once the token's session is confirmed (R24): an ended one gets 401."""
-        await request.state.context.confirm_session()
+        """Answer only once the token's session is confirmed (R24): an ended one gets 401.
+        A request that wrote on a cluster answers with its bookmark (read-your-writes)."""
+        context: Context = request.state.context
+        await context.confirm_session()
+        if context.response is not None and (bookmark := await context.bookmark_header()):
+            context.response.headers[BOOKMARK_HEADER] = bookmark
         return await super().process_result(request, result)
 
 
@@ -115,6 +127,12 @@ async def unauthenticated(request: Request, error: Exception) -> Response:
     return JSONResponse(
         body, status_code=401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
     )
+
+
+async def invalid_bookmark(request: Request, error: Exception) -> Response:
+    """A bookmark header this service did not issue: refused before any query waits on it."""
+    refusal = {"message": str(error), "extensions": {"code": InvalidBookmark.code}}
+    return JSONResponse({"data": None, "errors": [refusal]}, status_code=400)
 
 
 class Readiness:
@@ -185,8 +203,11 @@ def create_app(
         lifespan=lifespan,
         exception_handlers={
             Unauthenticated: unauthenticated,
+            InvalidBookmark: invalid_bookmark,
             ServiceUnavailable: database_unreachable,
             SessionExpired: database_unreachable,
+            # Busy, or not yet at the client's bookmark, when the token's session was checked.
+            TransientError: database_unreachable,
         },
         middleware=[
             # Outermost, so that `total` covers everything the server does for a request.
@@ -198,7 +219,8 @@ def create_app(
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type"],
+                allow_headers=["Authorization", "Content-Type", BOOKMARK_HEADER],
+                expose_headers=[BOOKMARK_HEADER],
                 max_age=600,
             ),
         ],

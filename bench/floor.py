@@ -98,11 +98,11 @@ class FloorWrites:
 
     async def _context(self, token: str) -> Context:
         claims = read_token(self.services.settings, token)
-        await check_session(self.services, claims)  # what every mutation waits for
+        await check_session(self.services.db, claims)  # what every mutation waits for
         viewer = claims.member_id
         now = datetime.now(UTC)
         loaders = Loaders(self.services.db, viewer, self.services.settings, now)
-        return Context(None, None, self.services, viewer, now, loaders)
+        return Context(None, None, self.services, viewer, now, loaders, self.services.db)
 
     async def create_post(self, token: str, text: str) -> None:
         await posts.create_post(await self._context(token), text, None, None, None)

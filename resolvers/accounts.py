@@ -114,13 +114,13 @@ async def sign_in(context: Context, email: str, password: str) -> SignedIn:
         await limits.sign_ins.take(tx.one, address, now)
         await limits.sign_in_failures.take(tx.one, account, now)
 
-    await services.db.transaction(count_attempt)
-    row = await services.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
+    await context.db.transaction(count_attempt)
+    row = await context.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
     # Unknown e-mail and wrong password take the same path and the same time (R24).
     verified = await services.passwords.verify(row["passwordHash"] if row else None, password)
     if row is None or not verified:
         raise Refused(INVALID_CREDENTIALS)
-    await limits.sign_in_failures.give_back(services.db.write_one, account, now)
+    await limits.sign_in_failures.give_back(context.db.write_one, account, now)
     return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
 
 

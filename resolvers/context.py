@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 import cypher
 from cypher.database import Database
+from resolvers.bookmarks import HEADER, read_bookmarks, sign_bookmarks
 from resolvers.errors import Unauthenticated
 from resolvers.limits import Limits
 from resolvers.loaders import Loaders
@@ -46,6 +47,8 @@ class Context:
     viewer_id: str | None
     now: datetime
     loaders: Loaders
+    # The process's database, or on a cluster this request's causal view of it (bookmarks).
+    db: Database
     # The check that the token's session still stands (R24: signOut ends it), running while
     # the request's reads run; see `confirm_session`.
     session: asyncio.Future[None] | None = None
@@ -75,9 +78,11 @@ class Context:
             raise Unauthenticated("Sign in to do this.")
         return self.viewer_id
 
-    @property
-    def db(self) -> Database:
-        return self.services.db
+    async def bookmark_header(self) -> str | None:
+        """The signed bookmarks to answer with when this request wrote on a cluster."""
+        if not self.db.wrote or not (bookmarks := await self.db.bookmarks()):
+            return None
+        return sign_bookmarks(self.settings.secret, bookmarks)
 
     @property
     def settings(self) -> Settings:
@@ -93,15 +98,25 @@ async def build_context(
     header = request.headers.get("authorization") if request else None
     token = bearer_token(header)
     claims = read_token(services.settings, token) if token else None
-    session = asyncio.ensure_future(check_session(services, claims)) if claims else None
+    db = causal_view(services, request)
+    session = asyncio.ensure_future(check_session(db, claims)) if claims else None
     now = services.clock()
     viewer_id = claims.member_id if claims else None
-    loaders = Loaders(services.db, viewer_id, services.settings, now)
-    return Context(request, response, services, viewer_id, now, loaders, session)
+    loaders = Loaders(db, viewer_id, services.settings, now)
+    return Context(request, response, services, viewer_id, now, loaders, db, session)
 
 
-async def check_session(services: Services, claims: TokenClaims) -> None:
+def causal_view(services: Services, request: Request | None) -> Database:
+    """On a cluster, the request's reads wait for the bookmarks its client carries (a member
+    who wrote through one process reads it through another); on one server, nothing to do."""
+    if not services.db.routed:
+        return services.db
+    header = request.headers.get(HEADER) if request else None
+    return services.db.causally_after(read_bookmarks(services.settings.secret, header))
+
+
+async def check_session(db: Database, claims: TokenClaims) -> None:
     """Unauthenticated unless the member exists and the token's version is the current one."""
-    row = await services.db.read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
+    row = await db.read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
     if row is None:
         raise Unauthenticated("The token is no longer valid; sign in again.")

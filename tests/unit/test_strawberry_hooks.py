@@ -74,6 +74,9 @@ class TinyContext:
     async def confirm_session(self) -> None:
         self.confirmed += 1
 
+    async def bookmark_header(self) -> str | None:
+        return None  # one server: no bookmark to answer with
+
 
 @strawberry.type
 class Item:

@@ -2,6 +2,10 @@
 // The token lives in sessionStorage: it ends with the tab, and signOut ends it on the server.
 
 const KEY = "vernetzt.session";
+// On a Neo4j cluster the server answers a write with this header; sent back on every request,
+// it makes the next read, whichever API process serves it, see that write (docs/scaling.md).
+const BOOKMARK = "Vernetzt-Bookmark";
+const BOOKMARK_KEY = "vernetzt.bookmark";
 
 export class ApiError extends Error {
   constructor(message, codes = []) {
@@ -32,12 +36,18 @@ export async function request(query, variables = {}) {
   const headers = { "Content-Type": "application/json", Accept: "application/json" };
   const current = session.get();
   if (current) headers.Authorization = `Bearer ${current.token}`;
+  const bookmark = sessionStorage.getItem(BOOKMARK_KEY);
+  if (bookmark) headers[BOOKMARK] = bookmark;
   let response;
   try {
     response = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   } catch {
     throw new ApiError("The server cannot be reached. Check your connection and try again.");
   }
+  const written = response.headers.get(BOOKMARK);
+  if (written) sessionStorage.setItem(BOOKMARK_KEY, written);
+  // A bookmark the server no longer accepts (its secret changed): forget it.
+  if (response.status === 400 && bookmark) sessionStorage.removeItem(BOOKMARK_KEY);
   let body;
   try {
     body = await response.json();
