@@ -50,6 +50,7 @@ class Settings:
     connection_limit: int = 30000
     weekly_invitation_limit: int = 100
     reinvite_cooldown_days: int = 21
+    notification_retention_days: int = 90  # R26: older notifications are gone
     # Abuse limits (docs/security.md says why these numbers).
     introspection: bool = True
     cors_origins: tuple[str, ...] = ()
@@ -111,6 +112,7 @@ VARIABLES: Mapping[str, str] = {
     "connection_limit": "VERNETZT_CONNECTION_LIMIT",
     "weekly_invitation_limit": "VERNETZT_WEEKLY_INVITATION_LIMIT",
     "reinvite_cooldown_days": "VERNETZT_REINVITE_COOLDOWN_DAYS",
+    "notification_retention_days": "VERNETZT_NOTIFICATION_RETENTION_DAYS",
     "introspection": "VERNETZT_INTROSPECTION",
     "cors_origins": "VERNETZT_CORS_ORIGINS",
     "trusted_proxies": "VERNETZT_TRUSTED_PROXIES",

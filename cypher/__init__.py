@@ -4,10 +4,14 @@
 names it is imported, so a missing or misspelt file fails at start-up, not on the first request.
 Every file must open with a `//` comment saying what it returns; a test checks that every file
 is bound somewhere.
+
+A condition that several queries must decide alike (who may see a notification) lives once, in a
+fragment file; a query names it as `{{fragment_name}}` where the condition goes.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import LiteralString
 
@@ -21,7 +25,15 @@ def _read(name: str) -> LiteralString:
     if not text.lstrip().startswith("//"):
         raise ValueError(f"{path} must open with a // comment that says what it returns")
     BOUND.add(name)
+    for fragment in re.findall(r"\{\{(\w+)\}\}", text):
+        text = text.replace("{{" + fragment + "}}", _fragment(fragment))
     return text
+
+
+def _fragment(name: str) -> LiteralString:
+    """A fragment's text without its comment lines, in parentheses so it stays one condition."""
+    lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
+    return "(" + "\n".join(lines).strip() + ")"
 
 
 def query(name: str) -> LiteralString:

@@ -22,3 +22,11 @@ CREATE CONSTRAINT request_key IF NOT EXISTS FOR (r:Request) REQUIRE r.key IS UNI
 CREATE INDEX post_created IF NOT EXISTS FOR (p:Post) ON (p.createdAt);
 CREATE CONSTRAINT rate_window_key IF NOT EXISTS FOR (w:RateWindow) REQUIRE w.key IS UNIQUE;
 CREATE INDEX rate_window_until IF NOT EXISTS FOR (w:RateWindow) ON (w.until);
+// Notifications (R26): a member's list and unread ones are read newest first through
+// (recipient, seq); unread ones carry the label UnreadNotification, so that counting them reads
+// only them. `createdAt` finds the expired ones, `pair` those between two members (a block).
+CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;
+CREATE INDEX notification_seq IF NOT EXISTS FOR (n:Notification) ON (n.recipient, n.seq);
+CREATE INDEX unread_notification_seq IF NOT EXISTS FOR (n:UnreadNotification) ON (n.recipient, n.seq);
+CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt);
+CREATE INDEX notification_pair IF NOT EXISTS FOR (n:Notification) ON (n.pair);

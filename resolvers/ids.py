@@ -14,7 +14,9 @@ import binascii
 
 from resolvers.errors import BadUserInput
 
-TYPES = frozenset({"Member", "Company", "Post", "Invitation", "Conversation", "Message"})
+TYPES = frozenset(
+    {"Member", "Company", "Post", "Invitation", "Conversation", "Message", "Notification"}
+)
 
 
 def encode(type_name: str, key: str) -> str:
@@ -41,3 +43,9 @@ def decode_as(global_id: str, *expected: str) -> tuple[str, str]:
     if type_name not in expected:
         raise BadUserInput(f"{global_id!r} is not the ID of a {' or '.join(expected)}")
     return type_name, key
+
+
+def pair_key(a: str, b: str) -> str:
+    """The unordered pair of two members' keys: lower id first (the `pair` of a connection,
+    an invitation, a conversation, a notification)."""
+    return ":".join(sorted((a, b)))

@@ -13,6 +13,7 @@ from strawberry.dataloader import DataLoader
 import cypher
 from cypher.database import Database, Row
 from resolvers.clock import epoch_ms, ms
+from resolvers.rules.notifications import kept_since
 from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards")
@@ -24,6 +25,7 @@ POST_CARDS = cypher.query("post_cards")
 CONVERSATION_CARDS = cypher.query("conversation_cards")
 MESSAGE_CARDS = cypher.query("message_cards")
 INVITATION_CARDS = cypher.query("invitation_cards")
+NOTIFICATION_CARDS = cypher.query("notification_cards")
 VIEWER_ACCOUNT = cypher.query("viewer_account")
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
@@ -89,6 +91,10 @@ class Loaders:
         )
         self.invitations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, INVITATION_CARDS, viewer=viewer)
+        )
+        kept = kept_since(self._settings, epoch_ms(self._now))
+        self.notifications: DataLoader[str, Row | None] = DataLoader(
+            _by_id(db, NOTIFICATION_CARDS, viewer=viewer, keptSince=kept)
         )
 
     def _limits(self) -> dict[str, Any]:

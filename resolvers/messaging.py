@@ -9,9 +9,10 @@ from cypher.database import Row, Transaction
 from resolvers import ids
 from resolvers.clock import epoch_ms
 from resolvers.context import Context
-from resolvers.enums import ConversationKind
+from resolvers.enums import ConversationKind, NotificationKind
 from resolvers.errors import Refused, refuse_any
-from resolvers.network import pair_key
+from resolvers.ids import pair_key
+from resolvers.notifications import Notice, notify
 from resolvers.pages import Page, fetch_page
 from resolvers.rules.limits import check_inmail_subject, check_message_body
 from resolvers.rules.messaging import (
@@ -84,10 +85,16 @@ async def _send(
         if refused := inmail_refusal(state) if inmail else direct_message_refusal(state):
             raise Refused(refused)
         assert state is not None
-        await tx.all(
+        row = await tx.one(
             SEND_MESSAGE, viewer=viewer, member=member, pair=pair, id=message_id,
             conversationId=str(uuid.uuid4()), kind=kind.value, subject=subject, body=body,
             cost=inmail_cost(state) if inmail else 0, now=epoch_ms(context.now),
         )  # fmt: skip
+        assert row is not None
+        notice = Notice(
+            NotificationKind.MESSAGE_RECEIVED, member, viewer, conversation_id=row["id"],
+            message_id=message_id,
+        )  # fmt: skip
+        await notify(tx, context, notice)
 
     return await create(context, mutation, request_id, work)

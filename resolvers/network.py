@@ -18,8 +18,11 @@ from cypher.database import Row, Transaction
 from resolvers import ids
 from resolvers.clock import epoch_ms
 from resolvers.context import Context
+from resolvers.enums import NotificationKind
 from resolvers.errors import Refusal, Refused, refuse_any
+from resolvers.ids import pair_key
 from resolvers.loaders import limit_params
+from resolvers.notifications import Notice, notify
 from resolvers.rules.limits import check_invitation_message
 from resolvers.rules.network import (
     NOT_CONNECTABLE,
@@ -37,6 +40,10 @@ from resolvers.rules.network import (
 )
 from resolvers.writes import write
 
+INVITATION_RECEIVED = NotificationKind.INVITATION_RECEIVED
+INVITATION_ACCEPTED = NotificationKind.INVITATION_ACCEPTED
+NEW_FOLLOWER = NotificationKind.NEW_FOLLOWER
+
 PAIR_STATE = cypher.query("pair_state")
 INVITATION_STATE = cypher.query("invitation_state")
 CREATE_INVITATION = cypher.query("create_invitation")
@@ -51,11 +58,6 @@ BLOCK_MEMBER = cypher.query("block_member")
 UNBLOCK_MEMBER = cypher.query("unblock_member")
 DISMISS_SUGGESTION = cypher.query("dismiss_suggestion")
 COMPANY_EXISTS = cypher.query("company_exists")
-
-
-def pair_key(a: str, b: str) -> str:
-    """The unordered pair's key: lower id first."""
-    return ":".join(sorted((a, b)))
 
 
 def write_params(context: Context, viewer: str, **extra: Any) -> dict[str, Any]:
@@ -86,12 +88,14 @@ async def send_invitation(
         decision = decide_invitation(state, email, context.settings, context.now)
         params = write_params(context, viewer, pair=pair)
         if decision.outcome is Outcome.CREATE_INVITATION:
-            await tx.all(
-                CREATE_INVITATION, member=member, id=str(uuid.uuid4()), message=message, **params
-            )
+            invitation = str(uuid.uuid4())
+            await tx.all(CREATE_INVITATION, member=member, id=invitation, message=message, **params)
+            notice = Notice(INVITATION_RECEIVED, member, viewer, invitation_id=invitation)
+            await notify(tx, context, notice)
         elif decision.outcome is Outcome.ACCEPT_THEIRS:
             assert state is not None
             await tx.all(ACCEPT_INVITATION, invitation=state.received_id, **params)
+            await notify(tx, context, Notice(INVITATION_ACCEPTED, member, viewer))
         elif decision.outcome is Outcome.COUNT_ATTEMPT:
             await tx.all(COUNT_INVITATION_ATTEMPT, **params)
         if decision.refusal is None:
@@ -118,6 +122,8 @@ async def _answer_invitation(
         assert state is not None
         pair = pair_key(state.from_id, state.to_id)
         await tx.all(query, **write_params(context, viewer, invitation=invitation, pair=pair))
+        if accept:
+            await notify(tx, context, Notice(INVITATION_ACCEPTED, state.from_id, viewer))
         return state.from_id if by_invitee else state.to_id
 
     return await write(context, work)
@@ -190,7 +196,10 @@ async def _follow_or_unfollow(
             refused = decide_follow(state) if check_policy else visible_target(state)
         if refused:
             raise Refused(refused)
-        await tx.all(query, **write_params(context, viewer, target=target))
+        rows = await tx.all(query, **write_params(context, viewer, target=target))
+        if type_name == "Member" and rows and rows[0]["created"]:  # a new follow (R26)
+            notice = Notice(NEW_FOLLOWER, target, viewer, follow_since=rows[0]["since"])
+            await notify(tx, context, notice)
         return type_name, target
 
     return await write(context, work)
@@ -205,7 +214,8 @@ async def block(context: Context, member_id: str) -> Row:
         # A member already in a block with the viewer is hidden: NOT_FOUND, even to the blocker.
         if refused := visible_target(await pair_state(tx, viewer, member)):
             raise Refused(refused)
-        row = await tx.one(BLOCK_MEMBER, **write_params(context, viewer, member=member))
+        params = write_params(context, viewer, member=member, pair=pair_key(viewer, member))
+        row = await tx.one(BLOCK_MEMBER, **params)
         assert row is not None
         return row
 

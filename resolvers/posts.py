@@ -10,12 +10,13 @@ from cypher.database import Row, Transaction
 from resolvers import ids
 from resolvers.clock import epoch_ms
 from resolvers.context import Context
-from resolvers.enums import Audience
+from resolvers.enums import Audience, NotificationKind
 from resolvers.errors import Refused, refuse_any
+from resolvers.notifications import Notice, notify
 from resolvers.pages import Page, fetch_page, members_page
 from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
 from resolvers.rules.limits import check_post_text
-from resolvers.rules.posts import PostAccess, decide_delete, decide_share
+from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share_notifies
 from resolvers.writes import create, write
 
 POST_ACCESS = cypher.query("post_access")
@@ -108,6 +109,10 @@ async def share_post(
             raise Refused(refused)
         params = _post(context, viewer, new_id, text or "", audience, shared=original)
         await tx.all(CREATE_POST, **params)
+        assert access is not None
+        if author := share_notifies(access, audience or Audience.ANYONE):
+            notice = Notice(NotificationKind.POST_SHARED, author, viewer, post_id=new_id)
+            await notify(tx, context, notice)
 
     return await create(context, "sharePost", request_id, work)
 

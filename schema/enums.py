@@ -13,6 +13,7 @@ from resolvers.enums import (
     ConversationKind,
     Degree,
     InvitationPolicy,
+    NotificationKind,
     ProfileButton,
     ViewerAction,
     WhoCanFollow,
@@ -31,6 +32,7 @@ strawberry.enum(
 strawberry.enum(Audience)
 strawberry.enum(ConversationKind)
 strawberry.enum(ErrorCode)
+strawberry.enum(NotificationKind, description="What a notification tells the viewer (R26).")
 
 __all__ = [
     "Audience",
@@ -39,6 +41,7 @@ __all__ = [
     "Degree",
     "ErrorCode",
     "InvitationPolicy",
+    "NotificationKind",
     "ProfileButton",
     "ViewerAction",
     "WhoCanFollow",

@@ -12,6 +12,7 @@ from schema.companies import CompanyMutation, CompanyQuery
 from schema.members import MemberMutation, MemberQuery
 from schema.messaging import MessagingMutation
 from schema.network import NetworkMutation, NetworkQuery
+from schema.notifications import NotificationMutation
 from schema.posts import PostMutation
 from schema.relay import NODE_TYPES, NodeQuery
 from schema.viewer import ViewerQuery
@@ -22,7 +23,7 @@ Mutation = merge_types(
     "Mutation",
     (
         AccountMutation, MemberMutation, NetworkMutation, PostMutation, MessagingMutation,
-        CompanyMutation,
+        CompanyMutation, NotificationMutation,
     ),
 )  # fmt: skip
 

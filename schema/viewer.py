@@ -15,6 +15,7 @@ from schema.info import Info
 from schema.members import Invitation, Member, MemberSettings
 from schema.messaging import Conversation
 from schema.network import BlockedMember, Followable
+from schema.notifications import NotificationConnection
 from schema.posts import Post
 from schema.relay import (
     Connection,
@@ -131,6 +132,16 @@ class Viewer:
     ) -> Connection[BlockedMember]:
         page = await viewer.blocked(info.context, first, after)
         return await Connection.of(page, from_rows(BlockedMember.from_record))
+
+    @strawberry.field(description="Newest first (R26).")
+    async def notifications(
+        self,
+        info: Info,
+        first: int | None = 20,
+        after: str | None = None,
+        unread_only: bool | None = False,
+    ) -> NotificationConnection:
+        return await NotificationConnection.of(info, first, after, bool(unread_only))
 
     @strawberry.field
     async def people_you_may_know(self, info: Info, first: int | None = 10) -> list[Suggestion]:

@@ -4,7 +4,8 @@ functions over a frozen state that the mutation's transaction read under lock. W
 counts and pages), so those rules point at their queries.
 
 Modules: `actions` (R2), `network` (R4-R9, R13, R18), `quota` (R6's weekly quota), `messaging`
-(R12, R16), `posts` (R17), `companies` (R17, R20), `limits` (every length and format limit).
+(R12, R16), `posts` (R17), `companies` (R17, R20), `limits` (every length and format limit),
+`notifications` (R26's retention).
 
 Index (Cypher: cypher/<name>.cypher; tests: tests/<folder>/test_<name>.py, each test named
 test_r<N>_...):
@@ -35,4 +36,5 @@ R22   limits.lucene_query                     search_members                  fi
 R23   (query)                                 path_from_viewer                visibility
 R24   limits.check_*                          sign_up, sign_in_lookup         accounts, validation
 R25   network.visible_target, every query     every *_cards query             visibility_matrix
+R26   notifications.kept_since, (query)       notification_visible, create_.. notifications
 """

@@ -19,12 +19,25 @@ class PostAccess:
     visible: bool  # as post_cards.cypher decides it (R17, R18)
     audience: Audience
     can_delete: bool  # the author, or an admin of the company that posted
+    member_author: str | None  # the author's id when a member wrote it
+    connected_to_author: bool
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any] | None) -> PostAccess | None:
         if record is None:
             return None
-        return cls(record["visible"], Audience(record["audience"]), record["canDelete"])
+        return cls(
+            record["visible"], Audience(record["audience"]), record["canDelete"],
+            record["memberAuthorId"], record["connectedToAuthor"],
+        )  # fmt: skip
+
+
+def share_notifies(access: PostAccess, audience: Audience) -> str | None:
+    """R26: whom a share notifies: the original's author when a member wrote it and may see
+    the share (a CONNECTIONS share by someone who is not their connection never notifies)."""
+    if audience is Audience.CONNECTIONS and not access.connected_to_author:
+        return None
+    return access.member_author
 
 
 def decide_share(access: PostAccess | None) -> Refusal | None:

@@ -28,9 +28,9 @@ from tests.support.client import Account, Api, error_codes
 from tests.support.content import company, message, post_id
 from tests.support.network import BLOCK, codes, connect, invitation_between, invite, mutate
 
-CONTRACT = build_schema(
-    (Path(__file__).resolve().parents[3] / "shared" / "spec" / "schema.graphql").read_text()
-)
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec"
+# Part 1 and part 2 (live.graphql extends part 1: notifications and subscriptions).
+CONTRACT = build_schema((SPEC / "schema.graphql").read_text() + (SPEC / "live.graphql").read_text())
 
 ANYONE = "anyone"  # anonymous callers too (R24 public cards)
 SIGNED_IN = "signed-in member"
@@ -70,7 +70,12 @@ AUDIT: dict[str, tuple[str, str]] = {
             "createCompany",
             "addCompanyAdmin",
             "setWorkplace",
+            "markNotificationsRead",
         )
+    },
+    **{
+        f"Subscription.{name}": (SIGNED_IN, "the token in connection_init (R27)")
+        for name in ("notificationAdded", "messageAdded")
     },
     **{
         f"Member.{name}": (ANYONE, "the whole card is null across a block (R18)")
@@ -114,6 +119,7 @@ AUDIT: dict[str, tuple[str, str]] = {
     "InvitationQuota.*": (SELF, "the viewer's own (R6)"),
     "Settings.*": (SELF, "the viewer's own"),
     "BlockedMember.*": (SELF, "only the blocker sees the block (R18)"),
+    "Notification.*": (SELF, "only its recipient, while what it points to is visible (R26)"),
     **{
         f"{plumbing}.*": (SIGNED_IN, "whatever the list it belongs to shows")
         for plumbing in (
@@ -132,6 +138,8 @@ AUDIT: dict[str, tuple[str, str]] = {
             "ConversationConnection",
             "BlockedMemberEdge",
             "BlockedMemberConnection",
+            "NotificationEdge",
+            "NotificationConnection",
             "ViewerActions",
         )
     },
@@ -149,6 +157,7 @@ AUDIT: dict[str, tuple[str, str]] = {
             "DeletePayload",
             "MessagePayload",
             "CompanyPayload",
+            "MarkNotificationsReadPayload",
             "UserError",
         )
     },
@@ -247,9 +256,13 @@ async def scene(api: Api) -> Scene:
         api, owner, members["invitee"], "invitationSent"
     )
     await mutate(api, BLOCK, owner, id=members["blocked"].id)
+    notified = await api.data(NOTIFICATIONS, token=owner.token)  # the connection accepted
+    [accepted] = notified["viewer"]["notifications"]["edges"]
+    objects["notification"] = accepted["node"]["id"]
     return Scene(members, objects)
 
 
+NOTIFICATIONS = "{ viewer { notifications { edges { node { id } } } } }"
 RELATIONS = ("owner", "connection", "stranger", "blocked", "invitee", "anonymous")
 NODE_VISIBILITY: dict[str, set[str]] = {
     "member": {"owner", "connection", "stranger", "invitee", "anonymous"},
@@ -259,6 +272,7 @@ NODE_VISIBILITY: dict[str, set[str]] = {
     "invitation": {"owner", "invitee"},
     "conversation": {"owner", "connection"},
     "message": {"owner", "connection"},
+    "notification": {"owner"},
 }
 
 
