@@ -12,6 +12,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import orjson
 from neo4j.exceptions import (
@@ -26,26 +27,33 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
 from middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
+from resolvers import subscriptions
 from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.bookmarks import InvalidBookmark
-from resolvers.context import Context, Services, build_context
+from resolvers.context import Context, Live, Services, build_context
 from resolvers.errors import Unauthenticated
 from resolvers.limits import Limits
+from resolvers.live import Hub
 from resolvers.passwords import Passwords
+from resolvers.sockets import Sockets
 from schema.root import build_schema
 from settings import Settings, load_settings
 from timing import ServerTiming
+from websocket import LiveHandler, TextFrames
 
 log = logging.getLogger("vernetzt")
 
@@ -56,16 +64,23 @@ VENDOR = {
     "graphiql.min.css": "graphiql/graphiql.min.css",
     "react.production.min.js": "react/umd/react.production.min.js",
     "react-dom.production.min.js": "react-dom/umd/react-dom.production.min.js",
+    # The playground's subscriptions: the protocol's reference client (R27).
+    "graphql-ws.min.js": "graphql-ws/umd/graphql-ws.min.js",
 }
 
 
 class GraphQLApp(GraphQL[Context, None]):
+    # Subscriptions over graphql-transport-ws only (R27), with the limits of websocket.py.
+    graphql_transport_ws_handler_class = LiveHandler
+    websocket_adapter_class = TextFrames
+
     def __init__(self, services: Services) -> None:
         super().__init__(
             build_schema(services.settings),
             graphql_ide="graphiql" if services.settings.graphql_ide else None,
             allow_queries_via_get=True,
-            subscription_protocols=(),
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            allowed_origins=list(services.settings.cors_origins),
         )
         self.services = services
 
@@ -84,12 +99,20 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        # Subscriptions are off, so this view only ever sees HTTP requests.
-        assert isinstance(request, Request)
+        if isinstance(request, WebSocket):  # the member is named later, by connection_init
+            return await build_context(self.services, None, None)
         assert isinstance(response, Response)
         context = await build_context(self.services, request, response)
         request.state.context = context
         return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType:
+        """connection_init: a missing, bad, expired or ended token closes with 4403 (R27)."""
+        try:
+            await subscriptions.admit(context)
+        except Unauthenticated as refused:
+            raise ConnectionRejectionError from refused
+        return cast(UnsetType, UNSET)  # connection_ack without a payload
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -171,6 +194,8 @@ def create_app(
         services = Services(database, settings, Passwords(settings), Limits(settings))
         if clock is not None:
             services = dataclasses.replace(services, clock=clock)
+        live = Live(Hub(database, settings, services.clock), Sockets(database, settings))
+        services = dataclasses.replace(services, live=live)
         readiness = Readiness(database)
         await readiness.ensure()
         app.state.readiness = readiness
@@ -178,6 +203,8 @@ def create_app(
         try:
             yield
         finally:
+            await live.hub.close()
+            await live.sockets.close()
             if driver is not None:
                 await driver.close()
 
@@ -194,6 +221,7 @@ def create_app(
     return Starlette(
         routes=[
             Route("/graphql", GraphQLRoute(), methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", GraphQLRoute()),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/vendor/{name}", vendor),

@@ -67,6 +67,16 @@ class Settings:
     sign_ups_per_address: int = 30  # per 10 minutes
     writes_per_member: int = 120  # per minute
     db_timeout_seconds: float = 5.0
+    # Live delivery (R27): how often each process polls Neo4j for new items while it has
+    # subscribers; sockets per member (all processes) and subscriptions per socket; the
+    # server's pings, the silence after which a socket is closed, and how often a process
+    # renews its sockets and checks their tokens (signOut and expiry close them).
+    live_poll_ms: int = 200
+    sockets_per_member: int = 5
+    subscriptions_per_socket: int = 20
+    socket_ping_seconds: float = 20.0
+    socket_idle_seconds: float = 60.0
+    socket_check_seconds: float = 5.0
 
     @property
     def is_production(self) -> bool:
@@ -80,9 +90,15 @@ class Settings:
             raise SettingsError("VERNETZT_SECRET must be set in production")
         if len(self.secret) < MIN_SECRET_LENGTH:
             raise SettingsError(f"VERNETZT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
-        for name in ("workers", "token_ttl_seconds", "connection_limit", "weekly_invitation_limit"):
+        positive = (
+            "workers", "token_ttl_seconds", "connection_limit", "weekly_invitation_limit",
+            "notification_retention_days", "live_poll_ms", "sockets_per_member",
+            "subscriptions_per_socket", "socket_ping_seconds", "socket_idle_seconds",
+            "socket_check_seconds",
+        )  # fmt: skip
+        for name in positive:
             if getattr(self, name) <= 0:
-                raise SettingsError(f"{name} must be positive")
+                raise SettingsError(f"{VARIABLES[name]} must be positive")
         for proxy in self.trusted_proxies:
             try:
                 ipaddress.ip_network(proxy, strict=False)
@@ -126,6 +142,12 @@ VARIABLES: Mapping[str, str] = {
     "sign_ups_per_address": "VERNETZT_SIGN_UPS_PER_ADDRESS",
     "writes_per_member": "VERNETZT_WRITES_PER_MEMBER",
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
+    "live_poll_ms": "VERNETZT_LIVE_POLL_MS",
+    "sockets_per_member": "VERNETZT_SOCKETS_PER_MEMBER",
+    "subscriptions_per_socket": "VERNETZT_SUBSCRIPTIONS_PER_SOCKET",
+    "socket_ping_seconds": "VERNETZT_SOCKET_PING_SECONDS",
+    "socket_idle_seconds": "VERNETZT_SOCKET_IDLE_SECONDS",
+    "socket_check_seconds": "VERNETZT_SOCKET_CHECK_SECONDS",
 }
 
 # Schema discovery helps whoever develops a client and an attacker alike, so production serves

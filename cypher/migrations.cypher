@@ -30,3 +30,8 @@ CREATE INDEX notification_seq IF NOT EXISTS FOR (n:Notification) ON (n.recipient
 CREATE INDEX unread_notification_seq IF NOT EXISTS FOR (n:UnreadNotification) ON (n.recipient, n.seq);
 CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt);
 CREATE INDEX notification_pair IF NOT EXISTS FOR (n:Notification) ON (n.pair);
+// Live delivery (R27): a conversation's messages by their number (commit order); the open
+// WebSockets of a member, counted across every API process.
+CREATE INDEX message_seq IF NOT EXISTS FOR (m:Message) ON (m.conversation, m.seq);
+CREATE CONSTRAINT live_socket_id IF NOT EXISTS FOR (s:LiveSocket) REQUIRE s.id IS UNIQUE;
+CREATE INDEX live_socket_member IF NOT EXISTS FOR (s:LiveSocket) ON (s.member);

@@ -7,9 +7,10 @@ fields concurrently and a session is not safe to share.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,12 +20,22 @@ from cypher.database import Database
 from resolvers.bookmarks import HEADER, read_bookmarks, sign_bookmarks
 from resolvers.errors import Unauthenticated
 from resolvers.limits import Limits
+from resolvers.live import Hub
 from resolvers.loaders import Loaders
 from resolvers.passwords import Passwords
+from resolvers.sockets import LiveSocket, Sockets
 from resolvers.tokens import TokenClaims, bearer_token, read_token
 from settings import Settings
 
 VIEWER_SESSION = cypher.query("viewer_session")
+
+
+@dataclass(frozen=True)
+class Live:
+    """Live delivery's process-wide parts (R27): the poller's hub and the open sockets."""
+
+    hub: Hub
+    sockets: Sockets
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class Services:
     limits: Limits
     # The time rules are decided at (R6 quota, R8 cooldown); tests move it forward.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    live: Live | None = None  # only where subscriptions are served
 
 
 @dataclass
@@ -56,6 +68,11 @@ class Context:
     lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(
         default_factory=dict
     )
+    # A WebSocket's: the connection_init payload (strawberry sets it), and the socket once
+    # its token is accepted (resolvers.subscriptions).
+    connection_params: dict[str, Any] | None = None
+    socket: LiveSocket | None = None
+    close_socket: Callable[[int, str], Awaitable[None]] | None = None
 
     async def confirm_session(self) -> None:
         """Raise Unauthenticated when the token's session has ended. Mutations wait for this
@@ -71,6 +88,12 @@ class Context:
             self.session.exception()  # retrieved, so asyncio does not report it as lost
         else:
             self.session.cancel()
+
+    def refresh(self) -> None:
+        """Make a long-lived socket's context current for its next item: the time now, and
+        loaders that hold nothing loaded before."""
+        self.now = self.services.clock()
+        self.loaders = Loaders(self.db, self.viewer_id, self.settings, self.now)
 
     def require_viewer(self) -> str:
         """The signed-in member's id; UNAUTHENTICATED for anonymous callers (R24)."""

@@ -7,6 +7,7 @@ refusal by the rules     -> Refused(Refusal, ...) raised by the work; the mutati
 ApiError (GraphQLError)  -> top-level error, kept as is, with extensions.code
   +-- Unauthenticated       UNAUTHENTICATED: needs a signed-in member, or a bad/expired token
   +-- BadUserInput          BAD_USER_INPUT: malformed arguments (an ID not of ours, a bad range)
+  +-- NotFound              NOT_FOUND: a subscription to what the viewer may not see
   +-- RateLimited           RATE_LIMITED, with extensions.retryAfter
 anything else            -> masked: INTERNAL_SERVER_ERROR, nothing internal revealed; the log
                             gets the whole story (schema.pipeline.masking)
@@ -92,6 +93,13 @@ class Unauthenticated(ApiError):
 
 class BadUserInput(ApiError):
     code = "BAD_USER_INPUT"
+
+
+class NotFound(ApiError):
+    """A subscription to something the viewer may not see (R27): as a top-level error, since a
+    subscription has no payload to carry a UserError."""
+
+    code = "NOT_FOUND"
 
 
 class RateLimited(ApiError):

@@ -22,6 +22,7 @@ ALGORITHM = "HS256"
 class TokenClaims:
     member_id: str
     version: int
+    expires: int = 0  # epoch seconds; a live socket closes then (R27)
 
 
 def issue_token(settings: Settings, member_id: str, version: int) -> str:
@@ -68,7 +69,7 @@ def _verified(secret: str, audience: str, issuer: str, token: str) -> tuple[Toke
     member_id, version, expires = claims["sub"], claims["ver"], claims["exp"]
     if not isinstance(member_id, str) or not isinstance(version, int):
         raise Unauthenticated("The token is not valid.")
-    return TokenClaims(member_id=member_id, version=version), int(expires)
+    return TokenClaims(member_id=member_id, version=version, expires=int(expires)), int(expires)
 
 
 def bearer_token(authorization: str | None) -> str | None:

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from schema import pipeline
 from schema.accounts import AccountMutation
 from schema.companies import CompanyMutation, CompanyQuery
+from schema.live import Subscription
 from schema.members import MemberMutation, MemberQuery
 from schema.messaging import MessagingMutation
 from schema.network import NetworkMutation, NetworkQuery
@@ -33,6 +34,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=list(NODE_TYPES.values()),  # reachable only through Node, some of them
         extensions=pipeline.extensions(settings),
     )

@@ -84,9 +84,61 @@ mutation Follow($id: ID!) {
 `,
     variables: '{"id": "paste a member id here"}',
   },
+  {
+    query: `# Live notifications (R27, needs the Authorization header): run this, then from another
+# tab or browser invite, follow or message the signed-in member; each notification appears
+# here as it happens. Stop it with the same button.
+subscription Live {
+  notificationAdded {
+    kind
+    createdAt
+    actor { handle name }
+    invitation { id message }
+    message { body }
+    post { text }
+  }
+}
+`,
+  },
 ];
 
-const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
+// Queries and mutations over HTTP; subscriptions over graphql-transport-ws on the same path,
+// with the Headers pane's Authorization sent in connection_init (the contract's way).
+const httpFetcher = GraphiQL.createFetcher({ url: "/graphql" });
+const socketUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
+let socket = null;
+let socketAuthorization = null;
+
+function isSubscription(params, options) {
+  const ast = options && options.documentAST;
+  if (!ast) return false;
+  return ast.definitions.some(
+    (d) =>
+      d.kind === "OperationDefinition" &&
+      d.operation === "subscription" &&
+      (!params.operationName || (d.name && d.name.value === params.operationName)),
+  );
+}
+
+function socketFor(authorization) {
+  if (socket && socketAuthorization === authorization) return socket;
+  if (socket) socket.dispose();
+  socketAuthorization = authorization;
+  socket = graphqlWs.createClient({
+    url: socketUrl,
+    connectionParams: authorization ? { Authorization: authorization } : {},
+    lazy: true,
+  });
+  return socket;
+}
+
+function fetcher(params, options) {
+  if (!isSubscription(params, options)) return httpFetcher(params, options);
+  const headers = (options && options.headers) || {};
+  const authorization = headers.Authorization || headers.authorization || null;
+  return socketFor(authorization).iterate(params);
+}
+
 const root = ReactDOM.createRoot(document.getElementById("graphiql"));
 root.render(
   React.createElement(GraphiQL, {
