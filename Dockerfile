@@ -1,17 +1,24 @@
 # The API image for docker-compose.yml: runtime dependencies only, pinned with hashes.
-FROM python:3.11-slim
+# PYTHON_IMAGE names the base; where Docker Hub cannot be reached, containers/images.sh builds a
+# stand-in (docs/containers.md).
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE}
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY requirements-runtime.lock .
-RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-runtime.lock
-COPY app.py settings.py middleware.py timing.py ./
+RUN pip install --no-cache-dir --disable-pip-version-check --require-hashes --no-deps \
+      -r requirements-runtime.lock
+# Every top-level module (app.py, settings.py, ...), so a new one cannot be left out.
+COPY *.py ./
 COPY schema/ schema/
 COPY resolvers/ resolvers/
 COPY cypher/ cypher/
 # The web client; the playground's vendored GraphiQL is not in the image (it is off in production).
 COPY web/public/ web/public/
-RUN useradd --system --uid 10001 vernetzt
-USER vernetzt
+# Not root: the process cannot change its own code or the image's packages.
+RUN useradd --system --uid 10001 --no-create-home vernetzt
+USER 10001:10001
+ENV VERNETZT_ENV=production HOST=0.0.0.0 PORT=8000
 EXPOSE 8000
 # WORKERS: API processes on one port; one per core (they share nothing but Neo4j).
-CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST:-0.0.0.0} --port ${PORT:-8000} --workers ${WORKERS:-1}"]
+CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1}"]

@@ -9,18 +9,24 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test neo4j reset schema tools browser web peer bench lock fuzz model
+.PHONY: run test containers neo4j reset schema tools browser web peer bench lock fuzz model
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools web
 	$(BIN)/python scripts/run.py
 
-## test: ruff, mypy (strict), then pytest (unit, integration and HTTP tests on a real Neo4j)
+## test: ruff, mypy (strict), then pytest (unit, integration, HTTP and container tests on a real
+## Neo4j: testcontainers' where a Docker engine can be had, containers/run.sh; else the launcher)
 test: $(VENV)/.installed tools browser web peer
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	containers/run.sh $(BIN)/pytest
+
+## containers: the container part alone: engine and images where needed (docs/containers.md),
+## the compose stack and Neo4j image tests, and the integration tests through testcontainers
+containers: $(VENV)/.installed tools
+	containers/run.sh $(BIN)/pytest tests/containers tests/integration
 
 ## neo4j: only the database, in the foreground, on bolt://127.0.0.1:$(NEO4J_PORT), data in $(NEO4J_DATA)
 neo4j: tools

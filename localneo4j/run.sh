@@ -3,6 +3,7 @@
 #   localneo4j/run.sh --data .neo4j-data --port 7687 [--stop-on-stdin-eof]
 # or, with `admin` first, to neo4j-admin for a store that is not running (the benchmark's import):
 #   localneo4j/run.sh admin <store> database import full neo4j --nodes=... --relationships=...
+# or only builds, with --build-only (the Neo4j stand-in image copies target/, containers/).
 # The first build downloads the jars into ~/.m2; later starts reuse target/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +14,7 @@ if [ ! -f "$here/target/classes/vernetzt/localdb/LocalNeo4j.class" ] \
   echo "neo4j-local: building (first time downloads ~125 MB of jars into ~/.m2)" >&2
   mvn -B -q -f "$here/pom.xml" compile >&2
 fi
+[ "${1:-}" = --build-only ] && exit 0
 
 if [ "${1:-}" = admin ]; then
   # neo4j-admin reads the store's layout from NEO4J_HOME, the folder LocalNeo4j's --data names.

@@ -1,7 +1,9 @@
 """Which Neo4j the tests run on, in this order (architecture note, issue 2):
 
 1. NEO4J_URI (with NEO4J_USER/NEO4J_PASSWORD) when set;
-2. testcontainers' Neo4j (neo4j:5.26-community) when a Docker engine answers;
+2. testcontainers' Neo4j when a Docker engine answers (DOCKER_HOST, else the default socket):
+   NEO4J_IMAGE, else what containers/images.sh names (neo4j:5.26-community, or the stand-in it
+   builds where Docker Hub cannot be reached; docs/containers.md);
 3. the project's own launcher (localneo4j) on a free port with a throw-away store.
 
 Under CI a database that cannot be had fails the run; elsewhere the tests that need it skip.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +22,11 @@ from pathlib import Path
 
 import localneo4j
 
-CONTAINER_IMAGE = "neo4j:5.26-community"
+ROOT = Path(__file__).resolve().parents[2]
+CONTAINER_PASSWORD = "vernetzt-test-password"
+# Every container the tests start carries it; containers/engine.sh removes leftovers of a
+# killed run (there is no Ryuk, below).
+TEST_LABEL = "vernetzt.tests"
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,51 @@ def _remote_docker_answers() -> bool:
         client.close()
 
 
+def container_image() -> str:
+    """NEO4J_IMAGE, else the image containers/images.sh makes sure of (and prints)."""
+    if image := os.environ.get("NEO4J_IMAGE"):
+        return image
+    done = subprocess.run(
+        [str(ROOT / "containers" / "images.sh"), "neo4j"],
+        capture_output=True, text=True, check=False, timeout=900,
+    )  # fmt: skip
+    if done.returncode:
+        raise RuntimeError(f"containers/images.sh neo4j failed:\n{done.stderr}")
+    return done.stdout.strip().removeprefix("NEO4J_IMAGE=")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 @contextlib.contextmanager
 def _container() -> Iterator[Neo4jServer]:
+    """Neo4j in a container, its Bolt port on 127.0.0.1:PORT of this machine. The server
+    advertises that address in its routing table, so a `neo4j://` driver (tests/http/
+    test_routing.py) routes to where it can connect, not to the container's own 7687."""
+    # Read when testcontainers is imported. Ryuk, its reaper, is a Docker Hub image: the `with`
+    # below removes the container. This machine may itself be a container (/.dockerenv), which
+    # testcontainers takes for Docker-in-Docker and then dials the bridge's gateway; the engine
+    # runs beside the tests here, so the mapped port on this machine is the way in.
+    os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")
+    os.environ.setdefault("TESTCONTAINERS_CONNECTION_MODE", "docker_host")
     from testcontainers.community.neo4j import Neo4jContainer
 
-    with Neo4jContainer(CONTAINER_IMAGE, password="vernetzt-test-password") as container:
-        yield Neo4jServer(
-            container.get_connection_url(), "neo4j", "vernetzt-test-password", "testcontainers"
-        )
+    image, port = container_image(), free_port()
+    container = (
+        Neo4jContainer(image, password=CONTAINER_PASSWORD)
+        .with_env("NEO4J_server_bolt_advertised__address", f"127.0.0.1:{port}")
+        .with_kwargs(labels={TEST_LABEL: "true"})
+    )
+    # On loopback only: with_bind_ports binds every address; a (host, port) pair is docker-py's
+    # form of a binding to one address, which testcontainers passes on as it is.
+    container.ports["7687"] = ("127.0.0.1", port)  # type: ignore[assignment]
+    with container:
+        uri = f"bolt://127.0.0.1:{port}"
+        yield Neo4jServer(uri, "neo4j", CONTAINER_PASSWORD, f"testcontainers, {image}")
 
 
 @contextlib.contextmanager

@@ -22,7 +22,13 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * test run that dies never leaves a database behind).
  *
  * <p>Usage: LocalNeo4j --data DIR [--host 127.0.0.1] [--port 7687] [--pagecache-mb 512]
- * [--tx-timeout-s 0] [--stop-on-stdin-eof]. Port 0 picks a free port; the ready line names it.
+ * [--tx-timeout-s 0] [--auth none|enabled|neo4j/PASSWORD] [--config FILE] [--stop-on-stdin-eof]. Port 0
+ * picks a free port; the ready line names it.
+ *
+ * <p>--auth and --config are what the stand-in for the official Docker image needs
+ * (containers/neo4j): authentication with an initial password, as the official image sets from
+ * NEO4J_AUTH, and settings from a neo4j.conf that it writes from NEO4J_* variables. The file is
+ * read last, so its settings win over the options above.
  */
 public final class LocalNeo4j {
   private LocalNeo4j() {}
@@ -34,20 +40,28 @@ public final class LocalNeo4j {
     int port = Integer.parseInt(options.getOrDefault("port", "7687"));
     long pageCacheMb = Long.parseLong(options.getOrDefault("pagecache-mb", "512"));
     long txTimeoutSeconds = Long.parseLong(options.getOrDefault("tx-timeout-s", "0"));
+    String auth = options.getOrDefault("auth", "none");
+    Path config = options.containsKey("config") ? Path.of(options.get("config")) : null;
 
     long started = System.nanoTime();
-    DatabaseManagementService dbms =
+    if (!auth.equals("none") && !auth.equals("enabled")) {
+      InitialPassword.set(data, config, auth);  // neo4j/PASSWORD; "enabled" keeps neo4j/neo4j
+    }
+    DatabaseManagementServiceBuilder builder =
         new DatabaseManagementServiceBuilder(data)
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
             .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-            .setConfig(GraphDatabaseSettings.auth_enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, !auth.equals("none"))
             .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
             // Bolt's network threads otherwise idle 5 s twice before a shutdown completes.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3))
-            .build();
+            .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
+    if (config != null) {
+      builder.loadPropertiesFromFile(config);
+    }
+    DatabaseManagementService dbms = builder.build();
     // The JVM runs shutdown hooks on SIGTERM and SIGINT: the store is closed cleanly.
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
@@ -58,6 +72,8 @@ public final class LocalNeo4j {
     System.out.printf(
         "Neo4j %s ready at bolt://%s:%d (started in %.1f s, data in %s)%n",
         version, host, boltPort, seconds, data);
+    // The line the official image prints once it serves clients; testcontainers waits for it.
+    System.out.printf("Remote interface available at bolt://%s:%d/%n", host, boltPort);
     System.out.flush();
 
     if (options.containsKey("stop-on-stdin-eof")) {
