@@ -211,6 +211,10 @@ async def test_graphql_response_media_type_when_asked(api: Api) -> None:
     assert broken.status_code == 400
     invalid = await api.client.post("/graphql", json={"query": "{ nothing }"}, headers=accept)
     assert invalid.status_code == 400
+    for never_executed in (broken, invalid):  # a request error has no `data` entry at all
+        body = never_executed.json()
+        assert "data" not in body
+        assert error_codes(body) == ["BAD_USER_INPUT"]
     legacy = await api.client.post("/graphql", json={"query": "{ nothing }"})
     assert (legacy.status_code, legacy.headers["content-type"]) == (200, "application/json")
 
