@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import socket
 import threading
 from collections.abc import Iterator
 
@@ -19,13 +18,7 @@ from demo.data import DEMO_PASSWORD
 from demo.seed import seed
 from resolvers.passwords import Passwords
 from settings import Settings
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.support.neo4j import free_port
 
 
 async def _seed_fresh(settings: Settings) -> None:

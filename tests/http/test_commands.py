@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -21,19 +20,12 @@ import pytest
 from neo4j import GraphDatabase
 
 from cypher.migrate import MIGRATIONS
-from tests.support.neo4j import Neo4jServer
+from tests.support.neo4j import Neo4jServer, free_port
 
 # Each test runs a Neo4j: the session's, or one that `make run` or `make neo4j` starts.
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:

@@ -9,7 +9,6 @@ import asyncio
 import dataclasses
 import itertools
 import json
-import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from cypher.database import Database, open_driver
 from tests.integration.test_races import assert_invariants
 from tests.support.app import TEST_SETTINGS
 from tests.support.client import Account, Api, error_codes
+from tests.support.neo4j import free_port
 
 pytestmark = pytest.mark.integration  # it starts (and kills) a Neo4j of its own
 
@@ -43,13 +43,6 @@ query ($h: String!) { member(handle: $h) { relationship {
   isConnected isFollowing isFollowedBy invitationSent { id }
 } } }
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @dataclasses.dataclass

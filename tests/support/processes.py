@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,17 +13,10 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.neo4j import Neo4jServer
+from tests.support.neo4j import Neo4jServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "fleet-test-secret-long-enough-for-hs256"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextlib.contextmanager
