@@ -12,20 +12,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
-import tempfile
-import time
-from collections.abc import Awaitable, Callable
-from pathlib import Path
 
-import localneo4j
+from bench.scratch import Case, scratch_neo4j, timed
 from cypher.database import Database, Transaction, open_driver
 
 READ = "MATCH (m:Member {id: $id}) RETURN m.headline AS headline"
 WRITE = "MATCH (m:Member {id: $id}) SET m.headline = $headline"
 
 
-def cases(db: Database) -> dict[str, Callable[[], Awaitable[object]]]:
+def cases(db: Database) -> dict[str, Case]:
     bookmark: list[str] = []  # the client's: the bookmark of its last write
 
     async def read() -> None:
@@ -48,15 +43,7 @@ async def measure(uri: str, rounds: int) -> dict[str, tuple[float, float]]:
     try:
         db = Database(driver, "neo4j", 5)
         await db.write("MERGE (:Member {id: 'm1'})")
-        results = {}
-        for name, run in [*cases(db).items(), *cases(db).items()]:  # the first pass warms up
-            times = []
-            for _ in range(rounds):
-                started = time.perf_counter()
-                await run()
-                times.append((time.perf_counter() - started) * 1000)
-            results[name] = (statistics.median(times), sorted(times)[int(len(times) * 0.95)])
-        return results
+        return await timed(cases(db), rounds)
     finally:
         await driver.close()
 
@@ -65,15 +52,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1000)
     rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory(prefix="vernetzt-bookmarks-") as directory:
-        server = localneo4j.start(Path(directory) / "store", port=0)
-        try:
-            for scheme in ("bolt", "neo4j", "bolt", "neo4j"):
-                uri = scheme + "://" + server.uri.partition("://")[2]
-                for name, (p50, p95) in asyncio.run(measure(uri, rounds)).items():
-                    print(f"{scheme}: {name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
-        finally:
-            server.stop()
+    with scratch_neo4j("vernetzt-bookmarks-") as bolt_uri:
+        for scheme in ("bolt", "neo4j", "bolt", "neo4j"):
+            uri = scheme + "://" + bolt_uri.partition("://")[2]
+            for name, (p50, p95) in asyncio.run(measure(uri, rounds)).items():
+                print(f"{scheme}: {name}: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
 
 
 if __name__ == "__main__":

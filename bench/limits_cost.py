@@ -14,14 +14,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import statistics
-import tempfile
-import time
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
-import localneo4j
+from bench.scratch import Case, scratch_neo4j, timed
 from cypher.database import Database, Transaction, open_driver
 from cypher.migrate import apply_migrations
 from resolvers.limits import Limits
@@ -62,7 +57,7 @@ async def measure(db: Database, rounds: int) -> dict[str, tuple[float, float]]:
         await db.transaction(count_attempt)
         await limits.sign_in_failures.give_back(db.write_one, account, now)
 
-    cases: dict[str, Callable[[], Awaitable[object]]] = {
+    cases: dict[str, Case] = {
         "a write without its limit": lambda: db.transaction(write),
         "the same write, its member's limit taken in its transaction": (
             lambda: db.transaction(counted_write)
@@ -75,15 +70,7 @@ async def measure(db: Database, rounds: int) -> dict[str, tuple[float, float]]:
         ),
         "a sign-in's limits (two takes, then a give-back)": sign_in,
     }
-    results = {}
-    for name, run in [*cases.items(), *cases.items()]:  # the first pass warms up
-        times = []
-        for _ in range(rounds):
-            started = time.perf_counter()
-            await run()
-            times.append((time.perf_counter() - started) * 1000)
-        results[name] = (statistics.median(times), sorted(times)[int(len(times) * 0.95)])
-    return results
+    return await timed(cases, rounds)
 
 
 async def run_on(uri: str, rounds: int) -> None:
@@ -101,12 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
     rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory(prefix="vernetzt-limits-") as directory:
-        server = localneo4j.start(Path(directory) / "store", port=0)
-        try:
-            asyncio.run(run_on(server.uri, rounds))
-        finally:
-            server.stop()
+    with scratch_neo4j("vernetzt-limits-") as uri:
+        asyncio.run(run_on(uri, rounds))
 
 
 if __name__ == "__main__":

@@ -16,10 +16,8 @@ import asyncio
 import contextlib
 import json
 import statistics
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,7 +25,7 @@ import psutil
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-import localneo4j
+from bench.scratch import scratch_neo4j
 from bench.servers import ROOT, _process, _wait, free_port, vernetzt_command
 
 RESULTS = ROOT / "bench" / "results" / "live.json"
@@ -161,15 +159,13 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=1000)
     parser.add_argument("--samples", type=int, default=200)
     arguments = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="vernetzt-live-") as directory:
-        server = localneo4j.start(Path(directory) / "store", port=0)
-        try:
-            with api("live-a", server.uri) as (a, pid_a), api("live-b", server.uri) as (b, pid_b):
-                results = asyncio.run(
-                    measure(a, b, [pid_a, pid_b], arguments.subscribers, arguments.samples)
-                )
-        finally:
-            server.stop()
+    with (
+        scratch_neo4j("vernetzt-live-") as uri,
+        api("live-a", uri) as (a, pid_a),
+        api("live-b", uri) as (b, pid_b),
+    ):
+        pids = [pid_a, pid_b]
+        results = asyncio.run(measure(a, b, pids, arguments.subscribers, arguments.samples))
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
 

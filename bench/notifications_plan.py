@@ -11,12 +11,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import tempfile
 import time
-from pathlib import Path
 from typing import Any, LiteralString
 
-import localneo4j
+from bench.scratch import scratch_neo4j
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from resolvers.notifications import (
@@ -95,12 +93,8 @@ def main() -> None:
     parser.add_argument("--notifications", type=int, default=100_000)
     parser.add_argument("--unread", type=int, default=10)
     arguments = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="vernetzt-notifications-") as directory:
-        server = localneo4j.start(Path(directory) / "store", port=0)
-        try:
-            asyncio.run(measure(server.uri, arguments.notifications, arguments.unread))
-        finally:
-            server.stop()
+    with scratch_neo4j("vernetzt-notifications-") as uri:
+        asyncio.run(measure(uri, arguments.notifications, arguments.unread))
 
 
 if __name__ == "__main__":
