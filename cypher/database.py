@@ -68,8 +68,13 @@ class Database:
         self.name = name
         self.timeout = timeout
         self._bookmarks = bookmarks
-        # Whether this view committed a write, so that its bookmarks are worth handing out.
+        # Whether this request's view committed a write, so that its bookmarks are worth
+        # handing out; never set on the process's shared database (no bookmarks there).
         self.wrote = False
+
+    def _mark_written(self) -> None:
+        if self._bookmarks is not None:
+            self.wrote = True
 
     @property
     def routed(self) -> bool:
@@ -120,7 +125,7 @@ class Database:
 
         with database_time():
             answer = await once_more_after_time_limit(run)
-        self.wrote = True
+        self._mark_written()
         return answer
 
     async def _run(
@@ -136,7 +141,7 @@ class Database:
                 database_=self.name,
                 bookmark_manager_=self._bookmarks,
             )
-        self.wrote = True
+        self._mark_written()
         return [record.data() for record in records]
 
     async def _read_auto_commit(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
