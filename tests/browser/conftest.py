@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, Route, ViewportSize, async_playwright
+from playwright.async_api import Browser, Page, Route, ViewportSize, async_playwright, expect
 
 from tests.browser.server import live_server
 from tests.support.app import TEST_SETTINGS
@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 PHONE: ViewportSize = {"width": 390, "height": 844}
+# A cold Neo4j plans each new query for up to seconds; the first page may wait on several.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="module")
@@ -47,40 +49,61 @@ def _require(path: Path, what: str) -> None:
     pytest.skip(f"{what} is missing at {path}")
 
 
+class Pages:
+    """Opens phone-sized pages, each in a fresh browser context (its own sessionStorage: one
+    person each), that may reach only our server (no CDN); collects script errors."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.outside: list[str] = []
+        self.script_errors: list[str] = []
+        self.opened: list[Page] = []
+
+    async def open(self, base_url: str) -> Page:
+        async def only_ours(route: Route) -> None:
+            if route.request.url.startswith(base_url + "/"):
+                await route.continue_()
+            else:
+                self.outside.append(route.request.url)
+                await route.abort()
+
+        context = await self.browser.new_context(viewport=PHONE, base_url=base_url)
+        await context.route("**/*", only_ours)
+        page = await context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("pageerror", lambda error: self.script_errors.append(str(error)))
+        self.opened.append(page)
+        return page
+
+
 @pytest.fixture
-async def page(base_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Page]:
-    """A phone-sized page in a fresh browser context; fails the test on a script error or on a
-    request that leaves our server (no CDN). Its last screen is saved as an artifact."""
+async def pages(request: pytest.FixtureRequest) -> AsyncIterator[Pages]:
+    """Debian's Chromium for one test; fails the test on a script error or on a request that
+    leaves our server. The last screen of each page is saved as an artifact."""
     _require(CHROMIUM, "Chromium (make browser)")
     _require(VENDOR, "the vendored GraphiQL (make web)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    outside: list[str] = []
-    script_errors: list[str] = []
-
-    async def only_ours(route: Route) -> None:
-        if route.request.url.startswith(base_url + "/"):
-            await route.continue_()
-        else:
-            outside.append(route.request.url)
-            await route.abort()
-
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
+        opened = Pages(browser)
         try:
-            context = await browser.new_context(viewport=PHONE, base_url=base_url)
-            await context.route("**/*", only_ours)
-            page = await context.new_page()
-            page.set_default_timeout(15_000)
-            page.on("pageerror", lambda error: script_errors.append(str(error)))
-            yield page
+            yield opened
             name = re.sub(r"\W+", "-", request.node.name).strip("-")
-            await page.screenshot(path=ARTIFACTS / f"{name}-last.png", full_page=True)
+            for number, page in enumerate(opened.opened, start=1):
+                suffix = "" if number == 1 else f"-{number}"
+                await page.screenshot(path=ARTIFACTS / f"{name}{suffix}-last.png", full_page=True)
         finally:
             await browser.close()
-    assert outside == [], f"the page reached beyond our server: {outside}"
-    assert script_errors == [], f"script errors: {script_errors}"
+    assert opened.outside == [], f"the page reached beyond our server: {opened.outside}"
+    assert opened.script_errors == [], f"script errors: {opened.script_errors}"
+
+
+@pytest.fixture
+async def page(base_url: str, pages: Pages) -> Page:
+    """One phone-sized page on the app (see `pages`)."""
+    return await pages.open(base_url)
 
 
 async def shot(page: Page, name: str) -> None:

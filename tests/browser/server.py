@@ -34,9 +34,10 @@ async def _seed_fresh(settings: Settings) -> None:
 
 
 @contextlib.contextmanager
-def live_server(settings: Settings) -> Iterator[str]:
-    """Seeds, serves `settings` on a free port until the block ends; yields the base URL."""
-    settings = dataclasses.replace(settings, host="127.0.0.1", port=free_port())
+def live_server(settings: Settings, port: int | None = None, seed: bool = True) -> Iterator[str]:
+    """Seeds (unless told not to), serves `settings` on `port` (a free one by default) until
+    the block ends; yields the base URL."""
+    settings = dataclasses.replace(settings, host="127.0.0.1", port=port or free_port())
     config = uvicorn.Config(
         create_app(settings), host=settings.host, port=settings.port, log_level="warning"
     )
@@ -45,7 +46,8 @@ def live_server(settings: Settings) -> Iterator[str]:
 
     def run() -> None:
         async def main() -> None:
-            await _seed_fresh(settings)
+            if seed:
+                await _seed_fresh(settings)
             await server.serve()
 
         try:

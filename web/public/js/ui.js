@@ -89,3 +89,37 @@ export function field(label, control) {
   control.id = id;
   return h("div", { class: "field stack" }, h("label", { for: id }, label), control);
 }
+
+// A list that pages with the API's cursors: `load(after)` answers a connection ({edges,
+// pageInfo}), `item(node)` an <li>. "Show more" appends the next page after the last cursor,
+// so the pages join without a duplicate or a gap; focus moves to the first new item.
+export async function pagedList(load, item, { label, empty }) {
+  const first = await load(null);
+  const list = h("ul", { class: "list", "aria-label": label });
+  const more = h("button", { type: "button" }, "Show more");
+  let pageInfo = first.pageInfo;
+  const append = (edges) => edges.map(({ node }) => list.appendChild(item(node)));
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const next = await load(pageInfo.endCursor);
+      const added = append(next.edges);
+      pageInfo = next.pageInfo;
+      more.hidden = !pageInfo.hasNextPage;
+      if (added.length) focusItem(added[0]);
+    } catch (error) {
+      showError(error.message);
+    }
+    more.disabled = false;
+  });
+  append(first.edges);
+  more.hidden = !pageInfo.hasNextPage;
+  const none = h("p", { class: "muted" }, empty);
+  none.hidden = first.edges.length > 0;
+  return { element: h("div", {}, list, none, h("div", { class: "actions" }, more)), list, none };
+}
+
+function focusItem(li) {
+  li.tabIndex = -1;
+  li.focus();
+}

@@ -1,6 +1,8 @@
-// Messages (R12) with connections, and InMail (R16) to members one is not connected with.
+// Messages (R12) with connections, and InMail (R16) to members one is not connected with; an
+// open conversation shows new messages as they arrive (R27).
 import { request, mutate, requestId, session } from "../api.js";
 import { h, act, field, memberLink, degreeBadge, when } from "../ui.js";
+import { onNotification } from "../bell.js";
 
 const LIST = `query Conversations {
   viewer {
@@ -15,9 +17,10 @@ const WITH = `query With($handle: String!) {
   viewer { inMailCredits conversations(first: 50) { edges { node { id with { handle } } } } }
   member(handle: $handle) { id handle name degree actions { primary secondary } relationship { canMessage } }
 }`;
+const MESSAGE_FIELDS = "id subject body sentAt sender { handle name }";
 const CONVERSATION = `query Conversation($id: ID!) {
   node(id: $id) { ... on Conversation { id kind canReply
-    messages(first: 50) { edges { node { id subject body sentAt sender { handle name } } } } } }
+    messages(first: 50) { edges { node { ${MESSAGE_FIELDS} } } } } }
 }`;
 const SEND = `mutation Send($input: SendMessageInput!) {
   sendMessage(input: $input) { message { id } errors { code message } }
@@ -87,22 +90,69 @@ function inMailForm(member, credits) {
   );
 }
 
-async function conversationWith(handle) {
+const ADDED = `subscription Added($conversationId: ID!) {
+  messageAdded(conversationId: $conversationId) { ${MESSAGE_FIELDS} }
+}`;
+
+// The messages of one conversation, oldest first, growing as new ones arrive (R27). Each
+// message shows once, however it came: the first read, the subscription, or a catch-up.
+class History {
+  constructor(me) {
+    this.me = me;
+    this.shown = new Set();
+    this.list = h("ol", { class: "messages", "aria-label": "Messages", "aria-live": "polite" });
+    this.none = h("p", { class: "muted" }, "No messages yet.");
+    this.element = h("section", { class: "card" }, this.list, this.none);
+  }
+
+  // `edges` newest first, as the API answers them.
+  addPage(edges) {
+    for (const { node } of [...edges].reverse()) this.add(node);
+  }
+
+  add(message) {
+    if (this.shown.has(message.id)) return;
+    this.shown.add(message.id);
+    const mine = message.sender.handle === this.me;
+    this.list.append(
+      h("li", { class: mine ? "mine" : null },
+        message.subject ? h("strong", {}, message.subject, h("br")) : null,
+        h("span", { class: "body" }, message.body), h("br"),
+        h("span", { class: "muted" }, mine ? "You" : message.sender.name, " · ", when(message.sentAt))),
+    );
+    this.none.hidden = true;
+  }
+
+  // Follows the conversation live; after a reconnect, reads it again for what came meanwhile.
+  follow(live, conversationId) {
+    live.subscribe(ADDED, { conversationId }, (data) => this.add(data.messageAdded));
+    live.onReconnect(async () => {
+      const { node } = await request(CONVERSATION, { id: conversationId });
+      if (node) this.addPage(node.messages.edges);
+    });
+  }
+}
+
+async function conversationWith(handle, live) {
   const { viewer, member } = await request(WITH, { handle });
   if (!member) return h("section", { class: "card" }, h("h1", {}, "Member not found"));
   const found = viewer.conversations.edges.find(({ node }) => node.with.handle === handle);
   let conversation = null;
   if (found) conversation = (await request(CONVERSATION, { id: found.node.id })).node;
-  const me = session.get().handle;
-  // Newest first from the API; a conversation reads top to bottom, oldest first.
-  const messages = conversation ? [...conversation.messages.edges].reverse() : [];
-  const history = messages.length
-    ? h("ol", { class: "messages", "aria-label": "Messages" }, messages.map(({ node }) =>
-        h("li", { class: node.sender.handle === me ? "mine" : null },
-          node.subject ? h("strong", {}, node.subject, h("br")) : null,
-          h("span", { class: "body" }, node.body), h("br"),
-          h("span", { class: "muted" }, node.sender.handle === me ? "You" : node.sender.name, " · ", when(node.sentAt)))))
-    : h("p", { class: "muted" }, "No messages yet.");
+  const history = new History(session.get().handle);
+  if (conversation) {
+    history.addPage(conversation.messages.edges);
+    history.follow(live, conversation.id);
+  } else {
+    // No conversation yet: the first message from them (a notification) starts one to follow.
+    const stop = onNotification((n) => {
+      if (n.kind !== "MESSAGE_RECEIVED" || n.actor.handle !== handle || !n.conversation) return;
+      stop();
+      history.follow(live, n.conversation.id);
+      request(CONVERSATION, { id: n.conversation.id }).then(({ node }) => node && history.addPage(node.messages.edges));
+    });
+    live.add(stop);
+  }
   const offered = [member.actions.primary, ...member.actions.secondary];
   let composer;
   if (member.relationship.canMessage || (conversation && conversation.canReply)) composer = directForm(member);
@@ -119,11 +169,11 @@ async function conversationWith(handle) {
     {},
     h("h1", {}, "Conversation with ", memberLink(member), " ", degreeBadge(member.degree)),
     h("p", {}, h("a", { href: "#/messages" }, "All conversations")),
-    h("section", { class: "card" }, history),
+    history.element,
     composer,
   );
 }
 
-export async function render({ args }) {
-  return args[0] ? conversationWith(args[0]) : list();
+export async function render({ args, live }) {
+  return args[0] ? conversationWith(args[0], live) : list();
 }

@@ -1,5 +1,6 @@
-// A post as the feed and profiles show it, with Share (R17: only ANYONE posts can be shared).
-import { mutate, requestId } from "../api.js";
+// A post as the feed and profiles show it, with Share (R17: only ANYONE posts can be shared),
+// and the page of one post (a notification of a share links to it).
+import { request, mutate, requestId } from "../api.js";
 import { h, act, authorLink, when, field } from "../ui.js";
 
 const AUTHOR = `author { __typename ... on Member { handle name } ... on Company { handle name } }`;
@@ -68,4 +69,15 @@ export function renderPost(post) {
     item.append(h("div", { class: "actions" }, open), form);
   }
   return item;
+}
+
+const ONE = `query Post($id: ID!) { node(id: $id) { ... on Post { ${POST_FIELDS} } } }`;
+
+// `#/post/<id>`: one post, or "not found" when it is gone or hidden from the viewer (R25).
+export async function render({ args }) {
+  const { node } = await request(ONE, { id: args[0] });
+  if (!node || !node.id) {
+    return h("section", { class: "card" }, h("h1", {}, "Post not found"), h("p", {}, "It was deleted, or you cannot see it."));
+  }
+  return h("div", {}, h("h1", {}, `Post by ${node.author.name}`), renderPost(node));
 }
