@@ -2,7 +2,8 @@
 // viewer may see (a block hides, R18),
 // one row per member, any order: the degree (R10: shortest path of at most 3 connections that
 // avoids every member in a block with the viewer), the relationship (R11, R12, R13), and the
-// inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8), InMail (R16).
+// inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8), InMail (R16),
+// and whether connecting needs the member's e-mail address (R5).
 MATCH (v:Member {id: $viewer})
 WITH v,
      COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds,
@@ -57,6 +58,8 @@ RETURN m.id AS id,
          OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) } AS canMessage,
        c IS NULL AND v <> m AND m.acceptsInMail AND (m.openProfile OR v.inMailCredits > 0)
          AS canInMail,
+       // R5: an invitation must carry the member's e-mail address; the client asks first.
+       v <> m AND m.invitationPolicy = 'KNOWS_EMAIL' AS connectNeedsEmail,
        m.primaryButton AS primaryButton,
        m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL AS canFollow,
        NOT (viewerAtCap OR quotaUsedUp

@@ -99,6 +99,11 @@ class Relationship:
     mutual_connection_count: int
     can_message: bool
     can_view_connections: bool
+    connect_needs_email: bool = strawberry.field(
+        description="An invitation to the member must carry their e-mail address (their "
+        "invitationPolicy is KNOWS_EMAIL, R5): a client asks for it before sending, since a "
+        "refused attempt uses up one invitation of the weekly quota."
+    )
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Relationship:
@@ -114,6 +119,7 @@ class Relationship:
             mutual_connection_count=record["mutualConnectionCount"],
             can_message=record["canMessage"],
             can_view_connections=record["canViewConnections"],
+            connect_needs_email=record["connectNeedsEmail"],
         )
 
 

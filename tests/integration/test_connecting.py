@@ -186,6 +186,32 @@ async def test_r5_knows_email_requires_the_address(api: Api) -> None:
     assert codes(await invite(api, ada, bob, email="bob@EXAMPLE.org")) == []
 
 
+NEEDS_EMAIL = """
+query ($handle: String!) { member(handle: $handle) { relationship { connectNeedsEmail } } }
+"""
+
+
+async def test_r5_the_client_learns_before_sending_whether_the_address_is_needed(
+    api: Api,
+) -> None:
+    ada, bob = await api.sign_up("ada"), await api.sign_up("bob")
+
+    async def needs_email(viewer: str, handle: str) -> bool:
+        token = {"ada": ada.token, "bob": bob.token}[viewer]
+        data = await api.data(NEEDS_EMAIL, {"handle": handle}, token)
+        return bool(data["member"]["relationship"]["connectNeedsEmail"])
+
+    assert not await needs_email("ada", "bob")
+    await settings(api, bob, invitationPolicy="KNOWS_EMAIL")
+    assert await needs_email("ada", "bob")
+    assert not await needs_email("bob", "bob")  # oneself: nothing to send
+    # Asking costs nothing: the quota is untouched (R5 counts only refused attempts).
+    quota = (await api.data(INBOX, token=ada.token))["viewer"]["invitationQuota"]
+    assert quota["remaining"] == 100
+    await settings(api, bob, invitationPolicy="EVERYONE")
+    assert not await needs_email("ada", "bob")
+
+
 async def test_r5_the_quota_is_checked_before_the_address(db: Database, clock: Clock) -> None:
     async with serve(
         db, dataclasses.replace(TEST_SETTINGS, weekly_invitation_limit=2), clock

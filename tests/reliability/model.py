@@ -1,10 +1,33 @@
-"""A reference model of the network rules (R2, R4-R11, R13, R18) in plain Python: it applies
-each mutation and answers each observable, for any viewer, without a database."""
+"""A reference model of the network rules (R2, R4-R11, R13, R17 shares, R18, R26) in plain
+Python: it applies each mutation and answers each observable, for any viewer, without a
+database."""
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from dataclasses import dataclass, field
+
+
+@dataclass
+class Post:
+    author: str
+    audience: str
+    shared: int | None = None  # the original's index in Model.posts, for a share
+    deleted: bool = False
+
+
+@dataclass
+class Notification:
+    """R26: `about` is what it points to: the invitation's or the follow's serial, the share's
+    index in Model.posts, or nothing (acceptances stay)."""
+
+    seq: int
+    recipient: str
+    actor: str
+    kind: str
+    about: int | None = None
+    read: bool = False
 
 
 @dataclass
@@ -18,6 +41,13 @@ class Model:
     who_can_follow: dict[str, str] = field(default_factory=dict)
     visibility: dict[str, str] = field(default_factory=dict)
     button: dict[str, str] = field(default_factory=dict)
+    # Each invitation and follow gets a serial when made: a notification points at one of them,
+    # and a later one between the same two members is another (R26: following again notifies).
+    invitation_serial: dict[tuple[str, str], int] = field(default_factory=dict)
+    follow_serial: dict[tuple[str, str], int] = field(default_factory=dict)
+    serials: itertools.count[int] = field(default_factory=itertools.count)
+    posts: list[Post] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
 
     # -- relations -------------------------------------------------------------------------
     def connected(self, a: str, b: str) -> bool:
@@ -46,17 +76,19 @@ class Model:
         if self.pending(a, b):
             return "INVITATION_PENDING"
         if self.pending(b, a):
-            self._connect(b, a)
+            self._connect(b, a, accepted_by=a)
             return None
         if (a, b) in self.withdrawn:
             return "REINVITE_COOLDOWN"
         self.invitations[(a, b)] = False
+        self.invitation_serial[(a, b)] = next(self.serials)
+        self._notify(b, a, "INVITATION_RECEIVED", self.invitation_serial[(a, b)])
         return None
 
     def accept(self, inviter: str, invitee: str) -> str | None:
         if not self.pending(inviter, invitee):
             return "NOT_FOUND"
-        self._connect(inviter, invitee)
+        self._connect(inviter, invitee, accepted_by=invitee)
         return None
 
     def ignore(self, inviter: str, invitee: str) -> str | None:
@@ -90,7 +122,9 @@ class Model:
             return "SELF_ACTION"
         if self.who_can_follow.get(b, "EVERYONE") == "CONNECTIONS" and not self.connected(a, b):
             return "FOLLOW_NOT_ALLOWED"
-        self.follows.add((a, b))
+        if (a, b) not in self.follows:  # following again is no new follow
+            self._start_follow(a, b)
+            self._notify(b, a, "NEW_FOLLOWER", self.follow_serial[(a, b)])
         return None
 
     def unfollow(self, a: str, b: str) -> str | None:
@@ -111,6 +145,7 @@ class Model:
         self.invitations.pop((a, b), None)
         self.invitations.pop((b, a), None)
         self.blocks.add((a, b))
+        self.notifications = [n for n in self.notifications if {n.recipient, n.actor} != {a, b}]
         return None
 
     def unblock(self, a: str, b: str) -> str | None:
@@ -121,10 +156,42 @@ class Model:
         self.blocks.discard((a, b))
         return None
 
-    def _connect(self, inviter: str, invitee: str) -> None:
+    def share(self, a: str, original: int, audience: str) -> str | None:
+        post = self.posts[original]
+        if post.deleted or not self.post_visible(a, post):
+            return "NOT_FOUND"
+        if post.audience != "ANYONE":
+            return "NOT_SHAREABLE"
+        self.posts.append(Post(a, audience, shared=original))
+        # R26: a CONNECTIONS share by someone who is not the author's connection never notifies.
+        if audience == "ANYONE" or self.connected(a, post.author):
+            self._notify(post.author, a, "POST_SHARED", len(self.posts) - 1)
+        return None
+
+    def mark_read(self, member: str, up_to: int | None) -> int:
+        """Marks the member's notifications up to seq `up_to` (None: all) read; the new count."""
+        for n in self.notifications:
+            if n.recipient == member and (up_to is None or n.seq <= up_to):
+                n.read = True
+        return self.unread_count(member)
+
+    def _connect(self, inviter: str, invitee: str, accepted_by: str) -> None:
         del self.invitations[(inviter, invitee)]
         self.connections.add(frozenset((inviter, invitee)))
-        self.follows |= {(inviter, invitee), (invitee, inviter)}
+        # R7: both follow each other; a follow that exists stays the same follow.
+        for pair in ((inviter, invitee), (invitee, inviter)):
+            if pair not in self.follows:
+                self._start_follow(*pair)
+        self._notify(inviter, accepted_by, "INVITATION_ACCEPTED")
+
+    def _start_follow(self, a: str, b: str) -> None:
+        self.follows.add((a, b))
+        self.follow_serial[(a, b)] = next(self.serials)
+
+    def _notify(self, recipient: str, actor: str, kind: str, about: int | None = None) -> None:
+        if recipient != actor:
+            seq = next(self.serials)
+            self.notifications.append(Notification(seq, recipient, actor, kind, about))
 
     # -- observables ------------------------------------------------------------------------
     def neighbours(self, member: str) -> list[str]:
@@ -191,3 +258,36 @@ class Model:
         primary = chosen or other
         secondary = tuple(x for x in ((other if chosen else None), "BLOCK") if x)
         return (primary, secondary)
+
+    def post_visible(self, viewer: str, post: Post) -> bool:
+        """R17, R18."""
+        if self.blocked(viewer, post.author):
+            return False
+        return (
+            post.audience == "ANYONE"
+            or viewer == post.author
+            or self.connected(viewer, post.author)
+        )
+
+    def notification_visible(self, n: Notification) -> bool:
+        """R26: visible while what it points to is."""
+        if n.kind == "INVITATION_RECEIVED":
+            key = (n.actor, n.recipient)
+            return self.invitations.get(key) is False and self.invitation_serial[key] == n.about
+        if n.kind == "NEW_FOLLOWER":
+            key = (n.actor, n.recipient)
+            return self.follow_visible(*key) and self.follow_serial.get(key) == n.about
+        if n.kind == "POST_SHARED":
+            assert n.about is not None
+            share = self.posts[n.about]
+            connected = self.connected(n.actor, n.recipient)
+            return not share.deleted and (share.audience == "ANYONE" or connected)
+        return True
+
+    def visible_notifications(self, member: str) -> list[Notification]:
+        """viewer.notifications, newest first."""
+        mine = [n for n in self.notifications if n.recipient == member]
+        return [n for n in reversed(mine) if self.notification_visible(n)]
+
+    def unread_count(self, member: str) -> int:
+        return sum(not n.read for n in self.visible_notifications(member))

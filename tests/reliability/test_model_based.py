@@ -1,6 +1,7 @@
 """Model-based test: random sequences of network operations by four members drive the real API
 on the real database, and after every step every observable, for every viewer and member, is
-compared with the reference model (tests/reliability/model.py). Hypothesis shrinks a failure to
+compared with the reference model (tests/reliability/model.py): profiles and relationships,
+and each member's notifications with their unread count (R26). Hypothesis shrinks a failure to
 a minimal sequence. A bounded run in `make test`; `make model` runs a long one
 (VERNETZT_MODEL_EXAMPLES sequences)."""
 
@@ -18,9 +19,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from app import create_app
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
-from tests.reliability.model import Model
+from tests.reliability.model import Model, Post
 from tests.support.app import TEST_SETTINGS, Clock
 from tests.support.client import Account, Api
+from tests.support.content import CREATE_POST, DELETE_POST, SHARE_POST
 from tests.support.network import (
     ACCEPT,
     BLOCK,
@@ -52,6 +54,17 @@ query ($handle: String!) { member(handle: $handle) {
 INVITATIONS = """
 { viewer { invitationsSent { edges { node { id to { handle } } } } } }
 """
+NOTIFICATIONS = """
+{ viewer { notifications(first: 100) {
+  unreadCount edges { node { id kind read actor { handle } } }
+} } }
+"""
+MARK_READ = """
+mutation ($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) { unreadCount errors { code } }
+}
+"""
+audiences = st.sampled_from(["ANYONE", "CONNECTIONS"])
 member_index = st.integers(min_value=0, max_value=len(HANDLES) - 1)
 URI: dict[str, str] = {}  # set by the test from the session's Neo4j
 
@@ -62,6 +75,7 @@ class NetworkMachine(RuleBasedStateMachine):
         self.loop = asyncio.new_event_loop()
         self.model = Model(members=list(HANDLES))
         self.accounts: dict[str, Account] = {}
+        self.post_ids: list[str] = []  # the API's id of each of the model's posts
         self.run(self._open())
 
     def run(self, coroutine: Any) -> Any:
@@ -135,6 +149,12 @@ class NetworkMachine(RuleBasedStateMachine):
         self._on_invitation(WITHDRAW, self.who(a), self.who(a), self.who(b), expected)
 
     @rule(a=member_index, b=member_index)
+    def invite_and_accept(self, a: int, b: int) -> None:
+        """Two steps as one rule, so that connections (and what outlives a block) come often."""
+        self.send_invitation(a, b)
+        self.accept(a, b)
+
+    @rule(a=member_index, b=member_index)
     def remove_connection(self, a: int, b: int) -> None:
         expected = self.model.remove(HANDLES[a], HANDLES[b])
         self.check(self.run(mutate(self.api, REMOVE, self.who(a), id=self.who(b).id)), expected)
@@ -153,6 +173,16 @@ class NetworkMachine(RuleBasedStateMachine):
     def block(self, a: int, b: int) -> None:
         expected = self.model.block(HANDLES[a], HANDLES[b])
         self.check(self.run(mutate(self.api, BLOCK, self.who(a), id=self.who(b).id)), expected)
+
+    @rule(pick=st.integers(min_value=0, max_value=20), reverse=st.booleans())
+    def block_a_connection(self, pick: int, reverse: bool) -> None:
+        """A block between connected members: what their connection left (acceptances,
+        shares) must go with it, so the pairs that have something to lose are chosen often."""
+        pairs = sorted(sorted(pair) for pair in self.model.connections)
+        if not pairs:
+            return
+        a, b = pairs[pick % len(pairs)][:: -1 if reverse else 1]
+        self.block(HANDLES.index(a), HANDLES.index(b))
 
     @rule(a=member_index, b=member_index)
     def unblock(self, a: int, b: int) -> None:
@@ -178,6 +208,71 @@ class NetworkMachine(RuleBasedStateMachine):
         self.model.button[HANDLES[a]] = button
         changes = {"primaryButton": button}
         self.check(self.run(mutate(self.api, UPDATE_SETTINGS, self.who(a), input=changes)), None)
+
+    @rule(a=member_index, audience=audiences)
+    def create_post(self, a: int, audience: str) -> None:
+        self.model.posts.append(Post(HANDLES[a], audience))
+        answer = self.run(
+            mutate(self.api, CREATE_POST, self.who(a), input={"text": "news", "audience": audience})
+        )
+        self.check(answer, None)
+        self.post_ids.append(answer["post"]["id"])
+
+    @rule(a=member_index, pick=st.integers(min_value=0, max_value=20), audience=audiences)
+    def share_post(self, a: int, pick: int, audience: str) -> None:
+        originals = [i for i, post in enumerate(self.model.posts) if post.shared is None]
+        if not originals:
+            return
+        original = originals[pick % len(originals)]
+        expected = self.model.share(HANDLES[a], original, audience)
+        variables = {"postId": self.post_ids[original], "audience": audience}
+        answer = self.run(mutate(self.api, SHARE_POST, self.who(a), input=variables))
+        self.check(answer, expected)
+        if expected is None:
+            self.post_ids.append(answer["post"]["id"])
+
+    @rule(pick=st.integers(min_value=0, max_value=20))
+    def author_deletes_post(self, pick: int) -> None:
+        alive = [i for i, post in enumerate(self.model.posts) if not post.deleted]
+        if not alive:
+            return
+        index = alive[pick % len(alive)]
+        post = self.model.posts[index]
+        post.deleted = True  # R17: the author may always delete their own post
+        author = self.accounts[post.author]
+        self.check(self.run(mutate(self.api, DELETE_POST, author, id=self.post_ids[index])), None)
+
+    @rule(a=member_index, pick=st.one_of(st.none(), st.integers(min_value=0, max_value=20)))
+    def mark_notifications_read(self, a: int, pick: int | None) -> None:
+        """All read (pick None), or up to the pick-th notification of the visible list."""
+        visible = self.model.visible_notifications(HANDLES[a])
+        up_to, upto_id = None, None
+        if pick is not None and visible:
+            chosen = visible[pick % len(visible)]
+            up_to = chosen.seq
+            upto_id = self.run(self._notification_ids(self.who(a)))[pick % len(visible)]
+        expected = self.model.mark_read(HANDLES[a], up_to)
+        answer = self.run(mutate(self.api, MARK_READ, self.who(a), input={"upTo": upto_id}))
+        self.check(answer, None)
+        assert answer["unreadCount"] == expected
+
+    async def _notification_ids(self, member: Account) -> list[str]:
+        data = await self.api.data(NOTIFICATIONS, token=member.token)
+        return [edge["node"]["id"] for edge in data["viewer"]["notifications"]["edges"]]
+
+    @invariant()
+    def every_notification_list_matches_the_model(self) -> None:
+        """R26: each member's list, newest first, and its unread count."""
+        for handle, account in self.accounts.items():
+            data = self.run(self.api.data(NOTIFICATIONS, token=account.token))
+            listed = data["viewer"]["notifications"]
+            seen = [
+                (edge["node"]["kind"], edge["node"]["actor"]["handle"], edge["node"]["read"])
+                for edge in listed["edges"]
+            ]
+            expected = [(n.kind, n.actor, n.read) for n in self.model.visible_notifications(handle)]
+            assert seen == expected, handle
+            assert listed["unreadCount"] == self.model.unread_count(handle), handle
 
     @invariant()
     def every_observable_matches_the_model(self) -> None:
