@@ -8,9 +8,11 @@ const BOOKMARK = "Vernetzt-Bookmark";
 const BOOKMARK_KEY = "vernetzt.bookmark";
 
 export class ApiError extends Error {
-  constructor(message, codes = []) {
+  // `errors`: a payload's UserErrors ({code, message, field}), for messages shown at a field.
+  constructor(message, codes = [], errors = []) {
     super(message);
     this.codes = codes;
+    this.errors = errors;
   }
 }
 
@@ -71,7 +73,7 @@ export async function mutate(query, variables, field) {
   const data = await request(query, variables);
   const payload = data[field];
   if (payload.errors.length) {
-    throw new ApiError(payload.errors.map((e) => e.message).join(" "), payload.errors.map((e) => e.code));
+    throw new ApiError(payload.errors.map((e) => e.message).join(" "), payload.errors.map((e) => e.code), payload.errors);
   }
   return payload;
 }

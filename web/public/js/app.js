@@ -4,6 +4,8 @@ import { h, clearNotices, showError } from "./ui.js";
 import * as live from "./live.js";
 import * as bell from "./bell.js";
 import * as signin from "./views/signin.js";
+import * as join from "./views/join.js";
+import * as settings from "./views/settings.js";
 import * as profile from "./views/profile.js";
 import * as feed from "./views/feed.js";
 import * as invitations from "./views/invitations.js";
@@ -16,8 +18,8 @@ import * as posts from "./views/posts.js";
 
 // "#/profile/nina-huber" -> view profile, args ["nina-huber"]; "#/search?q=x" -> query {q: "x"}.
 const ROUTES = {
-  signin, profile, feed, invitations, network, search, companies, company: companies, messages,
-  notifications, post: posts,
+  signin, join, settings, profile, feed, invitations, network, search, companies,
+  company: companies, messages, notifications, post: posts,
 };
 
 function parse() {
@@ -41,9 +43,10 @@ function renderNav(active) {
         link("search", "Search"),
         link("companies", "Companies"),
         h("li", {}, h("a", { href: `#/profile/${me.handle}`, "aria-current": active === "me" ? "page" : null }, me.name)),
+        link("settings", "Settings"),
         h("li", {}, h("button", { type: "button", class: "link", onclick: signOut }, "Sign out")),
       ]
-    : [link("signin", "Sign in")];
+    : [link("signin", "Sign in"), link("join", "Join")];
   if (active === "notifications") bell.bell.setAttribute("aria-current", "page");
   else bell.bell.removeAttribute("aria-current");
   nav.replaceChildren(h("ul", {}, items));
@@ -88,7 +91,8 @@ async function render({ focus } = { focus: false }) {
   const route = parse();
   const signedIn = Boolean(session.get());
   let name = route.name || (signedIn ? "feed" : "signin");
-  if (!signedIn && name !== "signin" && name !== "profile" && name !== "company") name = "signin";
+  const open = ["signin", "join", "profile", "company"]; // what a signed-out visitor may see
+  if (!signedIn && !open.includes(name)) name = "signin";
   const view = ROUTES[name] || feed;
   goLive();
   // What the previous page subscribed to ends; this page subscribes in its own scope.

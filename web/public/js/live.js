@@ -58,7 +58,8 @@ export function connect(token, onTokenEnded) {
 }
 
 export function disconnect() {
-  if (client) client.dispose();
+  // dispose() waits for a connection under way, and rejects when the server refuses it (4403).
+  if (client) client.dispose().catch(() => {});
   client = null;
   clientToken = null;
 }

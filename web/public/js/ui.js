@@ -42,13 +42,14 @@ export function clearNotices() {
 
 // Runs a user action: the button is disabled meanwhile (no double submit), a refusal is shown
 // as the server's message, and on success the page re-renders with what the server now says.
+// The confirmation comes last, so whoever reads it finds the page already up to date.
 export async function act(button, action, success) {
   if (button) button.disabled = true;
   try {
     await action();
     setNotice("error", "");
-    if (success) showStatus(success);
     await window.vernetzt.refresh();
+    if (success) showStatus(success);
   } catch (error) {
     showError(error.message);
     if (button && button.isConnected) button.disabled = false;
@@ -83,11 +84,59 @@ export function heading(text, ...extra) {
 
 let fieldIds = 0;
 
-// A labelled field; returns [wrapper, control].
-export function field(label, control) {
+// A labelled field, with an optional hint below the label and room for its own error message
+// (see showFieldErrors); the control is described by both.
+export function field(label, control, hint = null) {
   const id = `f${++fieldIds}`;
   control.id = id;
-  return h("div", { class: "field stack" }, h("label", { for: id }, label), control);
+  const note = hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null;
+  const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  if (note) control.setAttribute("aria-describedby", note.id);
+  return h("div", { class: "field stack" }, h("label", { for: id }, label), note, control, error);
+}
+
+// Shows each UserError whose `field` names one of `controls` ({inputName: control}) at that
+// control (aria-invalid, described by the message); answers the errors no field took.
+export function showFieldErrors(controls, errors) {
+  for (const control of Object.values(controls)) setFieldError(control, "");
+  const left = [];
+  for (const error of errors) {
+    const name = error.field && error.field[error.field.length - 1];
+    const control = name && controls[name];
+    if (control) setFieldError(control, error.message);
+    else left.push(error);
+  }
+  const first = Object.values(controls).find((c) => c.getAttribute("aria-invalid") === "true");
+  if (first) first.focus();
+  return left;
+}
+
+// For act(): a refusal about one of `controls` ({inputName: control}) shows at that field, the
+// others in the alert (an empty message there hides it); a success clears the fields' errors.
+export function withFieldErrors(controls, action) {
+  return async () => {
+    showFieldErrors(controls, []);
+    try {
+      return await action();
+    } catch (error) {
+      if (!error.errors || !error.errors.length) throw error;
+      setNotice("status", "");
+      throw new Error(showFieldErrors(controls, error.errors).map((e) => e.message).join(" "));
+    }
+  };
+}
+
+function setFieldError(control, message) {
+  const error = document.getElementById(`${control.id}-error`);
+  if (!error) return;
+  error.textContent = message;
+  error.hidden = !message;
+  if (message) control.setAttribute("aria-invalid", "true");
+  else control.removeAttribute("aria-invalid");
+  const hint = document.getElementById(`${control.id}-hint`);
+  const described = [message ? error.id : null, hint ? hint.id : null].filter(Boolean).join(" ");
+  if (described) control.setAttribute("aria-describedby", described);
+  else control.removeAttribute("aria-describedby");
 }
 
 // A list that pages with the API's cursors: `load(after)` answers a connection ({edges,

@@ -69,7 +69,13 @@ export async function render() {
   return h(
     "section",
     {},
-    h("div", { class: "card" }, h("h1", {}, "Sign in to Vernetzt"), form),
+    h(
+      "div",
+      { class: "card" },
+      h("h1", {}, "Sign in to Vernetzt"),
+      form,
+      h("p", {}, "New here? ", h("a", { href: "#/join" }, "Join Vernetzt")),
+    ),
     h(
       "div",
       { class: "card" },
