@@ -1,15 +1,20 @@
-// The feed (R19) with a composer: the viewer chooses the audience (R17).
+// The feed (R19) with a composer: the viewer chooses the audience (R17). Pages of 10 follow
+// the API's cursors, which stay stable while new posts arrive.
 import { request, mutate, requestId } from "../api.js";
 import { h, act, field } from "../ui.js";
-import { POST_FIELDS, renderPost, audienceSelect } from "./posts.js";
+import { POST_FIELDS, postList, audienceSelect } from "./posts.js";
 
-const FEED = `query Feed { viewer { feed(first: 30) { edges { node { ${POST_FIELDS} } } } } }`;
+const FEED = `query Feed($after: String) { viewer { feed(first: 10, after: $after) {
+  edges { cursor node { ${POST_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
 const CREATE = `mutation CreatePost($input: CreatePostInput!) {
   createPost(input: $input) { post { id } errors { code message } }
 }`;
 
 export async function render() {
-  const { viewer } = await request(FEED);
+  const posts = await postList(async (after) => (await request(FEED, { after })).viewer.feed, {
+    label: "Posts",
+    empty: "Your feed is empty: follow members or companies to see their posts here.",
+  });
   const text = h("textarea", { name: "text", maxlength: "3000", required: true });
   const audience = audienceSelect();
   const send = h("button", { type: "submit", class: "primary" }, "Post");
@@ -28,12 +33,5 @@ export async function render() {
     field("Who can see it", audience),
     h("div", {}, send),
   );
-  const posts = viewer.feed.edges.map(({ node }) => renderPost(node));
-  return h(
-    "div",
-    {},
-    h("h1", {}, "Feed"),
-    composer,
-    h("section", { "aria-label": "Posts" }, posts.length ? posts : h("p", { class: "muted" }, "Your feed is empty: follow members or companies to see their posts here.")),
-  );
+  return h("div", {}, h("h1", {}, "Feed"), composer, posts.element);
 }

@@ -1,26 +1,50 @@
-// My network: people you may know with the mutual evidence (R21), and the viewer's connections.
+// My network: people you may know with the mutual evidence (R21), and the viewer's connections,
+// paged with the API's cursors.
 import { request, mutate } from "../api.js";
-import { h, act, memberLink, degreeBadge } from "../ui.js";
+import { h, act, memberLink, degreeBadge, pagedList } from "../ui.js";
+import { connectForm } from "./profile.js";
 
 const NETWORK = `query Network {
   viewer {
-    member { handle connections(first: 50) { totalCount edges { node { handle name headline degree } } } }
+    member { connectionCount }
     peopleYouMayKnow(first: 10) {
-      member { id handle name headline degree actions { primary secondary } }
+      member { id handle name headline degree actions { primary secondary } relationship { connectNeedsEmail } }
       mutualConnectionCount
       mutualSample { handle name }
     }
   }
 }`;
+const CONNECTIONS = `query Connections($after: String) { viewer { member { connections(first: 10, after: $after) {
+  edges { cursor node { handle name headline degree } } pageInfo { hasNextPage endCursor } } } } }`;
 const INVITE = `mutation Invite($input: SendInvitationInput!) {
   sendInvitation(input: $input) { member { id } errors { code message } }
 }`;
 const DISMISS = `mutation Dismiss($id: ID!) { dismissSuggestion(memberId: $id) { member { id } errors { code message } } }`;
 
+// Connect sends at once, except to a member who asks for their e-mail address (R5): then the
+// invitation form opens below, and its Cancel sends nothing.
+function connectButton(member, slot) {
+  if (!member.relationship.connectNeedsEmail) {
+    const send = () => mutate(INVITE, { input: { memberId: member.id } }, "sendInvitation");
+    return h("button", { type: "button", class: "primary", onclick: (e) => act(e.currentTarget, send, `Invitation sent to ${member.name}.`) }, "Connect");
+  }
+  const button = h("button", { type: "button", class: "primary", "aria-expanded": "false" }, "Connect");
+  const toggle = () => {
+    const open = !slot.firstChild;
+    if (open) slot.replaceChildren(connectForm(member, toggle, "h3"));
+    else slot.replaceChildren();
+    button.setAttribute("aria-expanded", String(open));
+    (open ? slot.querySelector("input") : button).focus();
+  };
+  button.addEventListener("click", toggle);
+  return button;
+}
+
 function suggestion({ member, mutualConnectionCount, mutualSample }) {
   const names = mutualSample.map((m, i) => [i ? ", " : "", memberLink(m)]);
   const more = mutualConnectionCount - mutualSample.length;
   const offered = [member.actions.primary, ...member.actions.secondary];
+  const slot = h("div", {});
   return h(
     "li",
     { "aria-label": member.name },
@@ -35,17 +59,22 @@ function suggestion({ member, mutualConnectionCount, mutualSample }) {
     h(
       "div",
       { class: "actions" },
-      offered.includes("CONNECT")
-        ? h("button", { type: "button", class: "primary", onclick: (e) => act(e.currentTarget, () => mutate(INVITE, { input: { memberId: member.id } }, "sendInvitation"), `Invitation sent to ${member.name}.`) }, "Connect")
-        : h("a", { class: "button", href: `#/profile/${member.handle}` }, "View profile"),
+      offered.includes("CONNECT") ? connectButton(member, slot) : h("a", { class: "button", href: `#/profile/${member.handle}` }, "View profile"),
       h("button", { type: "button", onclick: (e) => act(e.currentTarget, () => mutate(DISMISS, { id: member.id }, "dismissSuggestion"), `${member.name} will not be suggested again.`) }, "Dismiss"),
     ),
+    slot,
   );
 }
 
 export async function render() {
-  const { viewer } = await request(NETWORK);
-  const connections = viewer.member.connections;
+  const [{ viewer }, connections] = await Promise.all([
+    request(NETWORK),
+    pagedList(
+      async (after) => (await request(CONNECTIONS, { after })).viewer.member.connections,
+      (node) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || "")),
+      { label: "Your connections", empty: "No connections yet." },
+    ),
+  ]);
   return h(
     "div",
     {},
@@ -61,10 +90,8 @@ export async function render() {
     h(
       "section",
       { class: "card", "aria-labelledby": "mine" },
-      h("h2", { id: "mine" }, `Your connections (${connections.totalCount})`),
-      connections.edges.length
-        ? h("ul", { class: "list" }, connections.edges.map(({ node }) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || ""))))
-        : h("p", { class: "muted" }, "No connections yet."),
+      h("h2", { id: "mine" }, `Your connections (${viewer.member.connectionCount})`),
+      connections.element,
     ),
   );
 }

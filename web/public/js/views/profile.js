@@ -1,8 +1,10 @@
 // A member's profile: card, degree, counts, the R2 buttons (each performs its mutation and the
-// page re-renders), how you're connected (R23), connections (R11) and posts (R17).
+// page re-renders), how you're connected (R23), mutual connections and connections (R11), on
+// one's own profile the followers and the following (R14), and posts (R17). Every list pages
+// with the API's cursors.
 import { request, mutate, session } from "../api.js";
-import { h, act, degreeBadge, memberLink, field } from "../ui.js";
-import { POST_FIELDS, renderPost } from "./posts.js";
+import { h, act, degreeBadge, memberLink, authorLink, field, pagedList, withFieldErrors } from "../ui.js";
+import { POST_FIELDS, postList } from "./posts.js";
 
 const PROFILE = `query Profile($handle: String!) {
   member(handle: $handle) {
@@ -12,15 +14,30 @@ const PROFILE = `query Profile($handle: String!) {
     actions { primary secondary }
     relationship {
       isConnected isFollowing isFollowedBy canMessage canViewConnections mutualConnectionCount
-      invitationSent { id } invitationReceived { id message }
+      connectNeedsEmail invitationSent { id } invitationReceived { id message }
     }
     pathFromViewer { handle name }
-    connections(first: 50) { totalCount edges { node { handle name headline degree } } }
-    posts(first: 20) { edges { node { ${POST_FIELDS} } } }
+    connections(first: 0) { totalCount }
   }
 }`;
 
-const PAYLOAD = "member { id } errors { code message }";
+// One page of a list: `first: 10` keeps paging visible on the demo network.
+const PAGE = "first: 10, after: $after";
+const EDGES = (fields) => `edges { cursor node { ${fields} } } pageInfo { hasNextPage endCursor }`;
+const PERSON = "handle name headline degree";
+const LISTS = {
+  connections: `query Connections($handle: String!, $after: String) {
+    member(handle: $handle) { list: connections(${PAGE}) { ${EDGES(PERSON)} } } }`,
+  mutual: `query Mutual($handle: String!, $after: String) {
+    member(handle: $handle) { list: mutualConnections(${PAGE}) { ${EDGES(PERSON)} } } }`,
+  posts: `query Posts($handle: String!, $after: String) {
+    member(handle: $handle) { list: posts(${PAGE}) { ${EDGES(POST_FIELDS)} } } }`,
+  followers: `query Followers($after: String) { viewer { list: followers(${PAGE}) { ${EDGES(PERSON)} } } }`,
+  following: `query Following($after: String) { viewer { list: following(${PAGE}) {
+    ${EDGES("__typename ... on Member { handle name headline degree } ... on Company { handle name description }")} } } }`,
+};
+
+const PAYLOAD = "member { id } errors { code message field }";
 const M = {
   follow: `mutation Follow($id: ID!) { follow(id: $id) { errors { code message } } }`,
   unfollow: `mutation Unfollow($id: ID!) { unfollow(id: $id) { errors { code message } } }`,
@@ -30,7 +47,6 @@ const M = {
   withdraw: `mutation Withdraw($id: ID!) { withdrawInvitation(invitationId: $id) { ${PAYLOAD} } }`,
   remove: `mutation Remove($id: ID!) { removeConnection(memberId: $id) { ${PAYLOAD} } }`,
   block: `mutation Block($id: ID!) { block(memberId: $id) { blocked { name } errors { code message } } }`,
-  edit: `mutation Edit($input: UpdateProfileInput!) { updateProfile(input: $input) { member { name } errors { code message } } }`,
 };
 
 const LABELS = {
@@ -39,11 +55,17 @@ const LABELS = {
   ACCEPT: "Accept", IGNORE: "Ignore", REMOVE_CONNECTION: "Remove connection", BLOCK: "Block",
 };
 
-// Buttons that open a form below the card instead of acting at once.
-function connectForm(member) {
+// The invitation form of every Connect button (profile, people you may know). Under
+// KNOWS_EMAIL (R5) it asks for the address first: a refused attempt would use up one
+// invitation of the weekly quota, so nothing is sent without it. Cancel sends nothing.
+// `heading`: the form's heading level where it is shown.
+export function connectForm(member, onCancel, heading = "h2") {
+  const needsEmail = member.relationship && member.relationship.connectNeedsEmail;
   const note = h("textarea", { name: "message", maxlength: "300" });
-  const email = h("input", { type: "email", name: "email", autocomplete: "off" });
+  const email = needsEmail ? h("input", { type: "email", name: "email", autocomplete: "off", required: true }) : null;
   const send = h("button", { type: "submit", class: "primary" }, "Send invitation");
+  const cancel = h("button", { type: "button", onclick: onCancel }, "Cancel");
+  const controls = email ? { message: note, email } : { message: note };
   return h(
     "form",
     {
@@ -51,35 +73,16 @@ function connectForm(member) {
       "aria-label": `Invite ${member.name} to connect`,
       onsubmit: (event) => {
         event.preventDefault();
-        const input = { memberId: member.id, message: note.value || null, email: email.value || null };
-        act(send, () => mutate(M.invite, { input }, "sendInvitation"), `Invitation sent to ${member.name}.`);
+        const input = { memberId: member.id, message: note.value || null, email: email ? email.value.trim() : null };
+        const invite = () => mutate(M.invite, { input }, "sendInvitation");
+        act(send, withFieldErrors(controls, invite), `Invitation sent to ${member.name}.`);
       },
     },
-    h("h2", {}, `Connect with ${member.name}`),
+    h(heading, {}, `Connect with ${member.name}`),
+    email ? h("p", {}, `${member.name} accepts invitations only from people who know their e-mail address. A wrong address uses up one of your weekly invitations.`) : null,
+    email ? field("E-mail", email) : null,
     field("Add a note (optional, up to 300 characters)", note),
-    field("Their e-mail address (only if they ask for it)", email),
-    h("div", {}, send),
-  );
-}
-
-function editForm(member) {
-  const name = h("input", { name: "name", value: member.name, required: true });
-  const headline = h("input", { name: "headline", value: member.headline || "" });
-  const save = h("button", { type: "submit", class: "primary" }, "Save profile");
-  return h(
-    "form",
-    {
-      class: "card stack",
-      "aria-label": "Edit your profile",
-      onsubmit: (event) => {
-        event.preventDefault();
-        act(save, () => mutate(M.edit, { input: { name: name.value, headline: headline.value } }, "updateProfile"), "Profile saved.");
-      },
-    },
-    h("h2", {}, "Edit your profile"),
-    field("Name", name),
-    field("Headline", headline),
-    h("div", {}, save),
+    h("div", { class: "actions" }, send, cancel),
   );
 }
 
@@ -112,9 +115,13 @@ function actionButton(action, member, primary, openForm) {
     case "INMAIL":
       return h("button", { ...attrs, onclick: () => (location.hash = `#/messages/${member.handle}`) }, label);
     case "CONNECT":
-      return h("button", { ...attrs, "aria-expanded": "false", onclick: (e) => openForm(e.currentTarget, connectForm(member)) }, label);
+      return h("button", { ...attrs, "aria-expanded": "false", onclick: (e) => {
+        const button = e.currentTarget;
+        openForm(button, connectForm(member, () => openForm(button)));
+      } }, label);
     case "EDIT_PROFILE":
-      return h("button", { ...attrs, "aria-expanded": "false", onclick: (e) => openForm(e.currentTarget, editForm(member)) }, label);
+      // One place edits the profile: the settings page, with the rest of the member's choices.
+      return h("button", { ...attrs, onclick: () => (location.hash = "#/settings") }, label);
     default:
       return h("button", { ...attrs, disabled: true }, label);
   }
@@ -135,20 +142,45 @@ function howConnected(member) {
   );
 }
 
+function personItem(node) {
+  return h("li", { class: "row" }, authorLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || node.description || ""));
+}
+
+// A card with a heading and a list paged over `query`'s `list` (of `member` or `viewer`).
+async function listCard(id, title, label, query, handle, empty) {
+  const load = async (after) => {
+    const data = await request(query, { handle, after });
+    return (data.member || data.viewer).list;
+  };
+  const paged = await pagedList(load, personItem, { label, empty });
+  return h("section", { class: "card", "aria-labelledby": id }, h("h2", { id }, title), paged.element);
+}
+
 function connectionsCard(member) {
-  const list = member.connections;
-  if (!list) {
+  if (!member.connections) {
     const why = member.degree === "SELF" ? "" : `${member.name}'s connections are visible to their connections only.`;
     return why ? h("section", { class: "card" }, h("h2", {}, "Connections"), h("p", { class: "muted" }, why)) : null;
   }
-  return h(
-    "section",
-    { class: "card", "aria-labelledby": "conns" },
-    h("h2", { id: "conns" }, `Connections (${list.totalCount})`),
-    list.edges.length
-      ? h("ul", { class: "list" }, list.edges.map(({ node }) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || ""))))
-      : h("p", { class: "muted" }, "No connections yet."),
-  );
+  const title = `Connections (${member.connections.totalCount})`;
+  return listCard("conns", title, "Connections", LISTS.connections, member.handle, "No connections yet.");
+}
+
+// The member lists of a profile, in page order: on another member's profile the mutual
+// connections (R11: always visible to a signed-in viewer) and their connections; on one's own
+// the connections, followers and following (R14: only the member sees these two).
+function memberLists(member) {
+  const rel = member.relationship;
+  if (member.degree === "SELF") {
+    return [
+      connectionsCard(member),
+      listCard("followers", `Followers (${member.followerCount})`, "Followers", LISTS.followers, null, "No followers yet."),
+      listCard("following", `Following (${member.followingCount})`, "Following", LISTS.following, null, "You follow no one yet."),
+    ];
+  }
+  const mutual = rel && rel.mutualConnectionCount
+    ? listCard("mutual", `Mutual connections (${rel.mutualConnectionCount})`, "Mutual connections", LISTS.mutual, member.handle, "")
+    : null;
+  return [mutual, connectionsCard(member)];
 }
 
 export async function render({ args }) {
@@ -159,16 +191,18 @@ export async function render({ args }) {
   const formSlot = h("div", {});
   let opener = null;
   // Toggles the form of Connect / Edit profile below the card, keeping focus where it belongs.
+  // Opening it again (or its Cancel) closes it and gives the focus back to its button.
   const openForm = (button, form) => {
     const same = opener === button && formSlot.firstChild;
-    formSlot.replaceChildren(same ? "" : form);
+    if (same) formSlot.replaceChildren();
+    else formSlot.replaceChildren(form);
     if (opener) opener.setAttribute("aria-expanded", "false");
     opener = same ? null : button;
     if (opener) {
       button.setAttribute("aria-expanded", "true");
       const first = form.querySelector("input, textarea");
       if (first) first.focus();
-    }
+    } else button.focus();
   };
   const actions = [];
   if (member.actions.primary) actions.push(actionButton(member.actions.primary, member, true, openForm));
@@ -192,15 +226,19 @@ export async function render({ args }) {
     actions.length ? h("div", { class: "actions", role: "group", "aria-label": "Actions" }, actions) : null,
     session.get() ? null : h("p", {}, h("a", { href: "#/signin" }, "Sign in"), " to connect, follow or message."),
   );
-  const posts = member.posts.edges.map(({ node }) => renderPost(node));
+  const loadPosts = async (after) => (await request(LISTS.posts, { handle: member.handle, after })).member.list;
+  const [posts, ...lists] = await Promise.all([
+    postList(loadPosts, { label: "Posts", empty: "No posts to show." }),
+    ...memberLists(member),
+  ]);
   return h(
     "div",
     {},
     card,
     formSlot,
     howConnected(member),
-    connectionsCard(member),
-    h("section", { "aria-labelledby": "posts" }, h("h2", { id: "posts" }, "Posts"), posts.length ? posts : h("p", { class: "muted" }, "No posts to show.")),
+    lists,
+    h("section", { "aria-labelledby": "posts" }, h("h2", { id: "posts" }, "Posts"), posts.element),
   );
 }
 

@@ -1,11 +1,13 @@
-// Search members by name or headline; every result shows its degree badge (R22).
+// Search members by name or headline; every result shows its degree badge (R22). Results page
+// with the API's cursors.
 import { request } from "../api.js";
-import { h, field, memberLink, degreeBadge } from "../ui.js";
+import { h, field, memberLink, degreeBadge, pagedList } from "../ui.js";
 
-const SEARCH = `query Search($q: String!) {
-  searchMembers(query: $q, first: 30) {
+const SEARCH = `query Search($q: String!, $after: String) {
+  searchMembers(query: $q, first: 10, after: $after) {
     totalCount
-    edges { node { handle name headline degree actions { primary } } }
+    edges { cursor node { handle name headline degree } }
+    pageInfo { hasNextPage endCursor }
   }
 }`;
 
@@ -27,18 +29,19 @@ export async function render({ query }) {
   );
   let results = null;
   if (q) {
-    const { searchMembers } = await request(SEARCH, { q });
+    let total = 0; // from the first page, for the heading
+    const load = async (after) => {
+      const { searchMembers } = await request(SEARCH, { q, after });
+      if (!after) total = searchMembers.totalCount;
+      return searchMembers;
+    };
+    const item = (node) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || ""));
+    const paged = await pagedList(load, item, { label: "Results", empty: "No member matches." });
     results = h(
       "section",
       { class: "card", "aria-labelledby": "results" },
-      h("h2", { id: "results" }, `${searchMembers.totalCount} result${searchMembers.totalCount === 1 ? "" : "s"} for “${q}”`),
-      h(
-        "ul",
-        { class: "list" },
-        searchMembers.edges.map(({ node }) =>
-          h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || "")),
-        ),
-      ),
+      h("h2", { id: "results" }, `${total} result${total === 1 ? "" : "s"} for “${q}”`),
+      paged.element,
     );
   }
   return h("div", {}, h("h1", {}, "Search"), form, results);
