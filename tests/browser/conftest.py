@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 # A cold Neo4j plans each new query for up to seconds; the first page may wait on several.
 expect.set_options(timeout=15_000)
 
@@ -59,7 +60,11 @@ class Pages:
         self.script_errors: list[str] = []
         self.opened: list[Page] = []
 
-    async def open(self, base_url: str) -> Page:
+    async def open(
+        self, base_url: str, viewport: ViewportSize = PHONE, bypass_csp: bool = False
+    ) -> Page:
+        """`bypass_csp` lets a test inject a script of its own (the accessibility audit)."""
+
         async def only_ours(route: Route) -> None:
             if route.request.url.startswith(base_url + "/"):
                 await route.continue_()
@@ -67,7 +72,9 @@ class Pages:
                 self.outside.append(route.request.url)
                 await route.abort()
 
-        context = await self.browser.new_context(viewport=PHONE, base_url=base_url)
+        context = await self.browser.new_context(
+            viewport=viewport, base_url=base_url, bypass_csp=bypass_csp
+        )
         await context.route("**/*", only_ours)
         page = await context.new_page()
         page.set_default_timeout(15_000)
