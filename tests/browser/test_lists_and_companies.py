@@ -215,6 +215,7 @@ async def test_r19_r22_the_feed_and_search_page_on_without_a_duplicate_or_a_gap(
     results = page.get_by_role("list", name="Results").get_by_role("listitem")
     await expect(results).to_have_count(10)
     await expect(page.get_by_role("heading", name=f"{len(names)} results")).to_be_visible()
+    await shot(page, "lists-06-search-first-page")
     await show_all(page, "Show more", results)
     await expect(page.get_by_role("button", name="Show more")).to_be_hidden()
     assert await results.get_by_role("link").all_inner_texts() == names
