@@ -67,6 +67,10 @@ class Settings:
     sign_ups_per_address: int = 30  # per 10 minutes
     writes_per_member: int = 120  # per minute
     db_timeout_seconds: float = 5.0
+    # R28: the deletion of an account is one transaction with its own limit (docs/account.md
+    # has the measurement behind it), and a member gets one data export per this many minutes.
+    delete_account_timeout_seconds: float = 60.0
+    export_interval_minutes: int = 60
     # Live delivery (R27): how often each process polls Neo4j for new items while it has
     # subscribers; sockets per member (all processes) and subscriptions per socket; the
     # server's pings, the silence after which a socket is closed, and how often a process
@@ -94,7 +98,7 @@ class Settings:
             "workers", "token_ttl_seconds", "connection_limit", "weekly_invitation_limit",
             "notification_retention_days", "live_poll_ms", "sockets_per_member",
             "subscriptions_per_socket", "socket_ping_seconds", "socket_idle_seconds",
-            "socket_check_seconds",
+            "socket_check_seconds", "delete_account_timeout_seconds", "export_interval_minutes",
         )  # fmt: skip
         for name in positive:
             if getattr(self, name) <= 0:
@@ -142,6 +146,8 @@ VARIABLES: Mapping[str, str] = {
     "sign_ups_per_address": "VERNETZT_SIGN_UPS_PER_ADDRESS",
     "writes_per_member": "VERNETZT_WRITES_PER_MEMBER",
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
+    "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
+    "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "live_poll_ms": "VERNETZT_LIVE_POLL_MS",
     "sockets_per_member": "VERNETZT_SOCKETS_PER_MEMBER",
     "subscriptions_per_socket": "VERNETZT_SUBSCRIPTIONS_PER_SOCKET",

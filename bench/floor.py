@@ -58,7 +58,9 @@ class RecordingDatabase(Database):
         self.steps.append(Step(query, params, routing, started, time.perf_counter()))
         return rows
 
-    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+    async def transaction(
+        self, work: Callable[[Transaction], Awaitable[T]], time_limit: float | None = None
+    ) -> T:
         raise RuntimeError("the floor records reads only; writes call their resolvers")
 
 

@@ -109,11 +109,14 @@ class Database:
         rows = await self.write(query, **params)
         return rows[0] if rows else None
 
-    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+    async def transaction(
+        self, work: Callable[[Transaction], Awaitable[T]], time_limit: float | None = None
+    ) -> T:
         """Run `work` in one write transaction; the driver may run it again on a transient error,
-        so `work` must read the state it decides on inside the transaction."""
+        so `work` must read the state it decides on inside the transaction. `time_limit` (seconds)
+        replaces the usual limit for a transaction known to be big (an account's deletion)."""
 
-        @unit_of_work(timeout=self.timeout)
+        @unit_of_work(timeout=time_limit or self.timeout)
         async def managed(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx))
 

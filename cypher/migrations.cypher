@@ -24,12 +24,14 @@ CREATE CONSTRAINT rate_window_key IF NOT EXISTS FOR (w:RateWindow) REQUIRE w.key
 CREATE INDEX rate_window_until IF NOT EXISTS FOR (w:RateWindow) ON (w.until);
 // Notifications (R26): a member's list and unread ones are read newest first through
 // (recipient, seq); unread ones carry the label UnreadNotification, so that counting them reads
-// only them. `createdAt` finds the expired ones, `pair` those between two members (a block).
+// only them. `createdAt` finds the expired ones, `pair` those between two members (a block),
+// `actor` those a member caused (their account's deletion, R28).
 CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;
 CREATE INDEX notification_seq IF NOT EXISTS FOR (n:Notification) ON (n.recipient, n.seq);
 CREATE INDEX unread_notification_seq IF NOT EXISTS FOR (n:UnreadNotification) ON (n.recipient, n.seq);
 CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt);
 CREATE INDEX notification_pair IF NOT EXISTS FOR (n:Notification) ON (n.pair);
+CREATE INDEX notification_actor IF NOT EXISTS FOR (n:Notification) ON (n.actor);
 // Live delivery (R27): a conversation's messages by their number (commit order); the open
 // WebSockets of a member, counted across every API process.
 CREATE INDEX message_seq IF NOT EXISTS FOR (m:Message) ON (m.conversation, m.seq);

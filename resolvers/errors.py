@@ -44,6 +44,7 @@ class ErrorCode(Enum):
     TAKEN = "TAKEN"
     INVALID_INPUT = "INVALID_INPUT"
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    EXPORT_LIMIT = "EXPORT_LIMIT"
 
 
 @dataclass(frozen=True)

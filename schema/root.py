@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from schema import pipeline
 from schema.accounts import AccountMutation
 from schema.companies import CompanyMutation, CompanyQuery
+from schema.leaving import LeavingMutation
 from schema.live import Subscription
 from schema.members import MemberMutation, MemberQuery
 from schema.messaging import MessagingMutation
@@ -24,7 +25,7 @@ Mutation = merge_types(
     "Mutation",
     (
         AccountMutation, MemberMutation, NetworkMutation, PostMutation, MessagingMutation,
-        CompanyMutation, NotificationMutation,
+        CompanyMutation, NotificationMutation, LeavingMutation,
     ),
 )  # fmt: skip
 

@@ -16,7 +16,7 @@ import jwt
 import pytest
 
 from resolvers.ids import decode
-from tests.support.client import Account, Api
+from tests.support.client import DEMO_PASSWORD, Account, Api
 from tests.support.content import message
 from tests.support.live import LiveClient, live
 from tests.support.neo4j import Neo4jServer
@@ -29,6 +29,11 @@ MESSAGES = """
 subscription ($id: ID!) { messageAdded(conversationId: $id) { body sender { handle } } }
 """
 SIGN_OUT = "mutation { signOut { errors { code } } }"
+DELETE_ACCOUNT = """
+mutation ($password: String!) { deleteAccount(input: {password: $password}) {
+  deleted errors { code }
+} }
+"""
 NODE_CLIENT = Path(__file__).resolve().parent / "node" / "graphql_ws_subscribe.mjs"
 
 
@@ -119,15 +124,24 @@ async def test_r27_a_missing_bad_or_expired_token_closes_the_socket_with_4403(
             assert (await socket.closed())[0] == 4403
 
 
-async def test_r27_sign_out_closes_the_members_sockets_on_every_process(
-    processes: tuple[str, str, str], api_a: Api
+# How a member's session ends for good (R24 signOut, R28 deleteAccount) and what it answers.
+ENDINGS = {
+    "signOut": (SIGN_OUT, {}, {"errors": []}),
+    "deleteAccount": (DELETE_ACCOUNT, {"password": DEMO_PASSWORD}, {"deleted": True, "errors": []}),
+}
+
+
+@pytest.mark.parametrize("ending", list(ENDINGS))
+async def test_r27_r28_an_ended_session_closes_the_members_sockets_on_every_process(
+    processes: tuple[str, str, str], api_a: Api, ending: str
 ) -> None:
     ada = await api_a.sign_up()
+    mutation, variables, answer = ENDINGS[ending]
     async with live(processes[0]) as on_a, live(processes[1]) as on_b:
         await subscribed(on_a, ada, NOTIFICATIONS)
         await subscribed(on_b, ada, NOTIFICATIONS)
         started = time.monotonic()
-        assert (await api_a.data(SIGN_OUT, token=ada.token))["signOut"]["errors"] == []
+        assert (await api_a.data(mutation, variables, ada.token))[ending] == answer
         assert (await on_b.closed())[0] == 4403
         assert (await on_a.closed())[0] == 4403
         assert time.monotonic() - started < 10

@@ -29,8 +29,10 @@ from tests.support.content import company, message, post_id
 from tests.support.network import BLOCK, codes, connect, invitation_between, invite, mutate
 
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec"
-# Part 1 and part 2 (live.graphql extends part 1: notifications and subscriptions).
-CONTRACT = build_schema((SPEC / "schema.graphql").read_text() + (SPEC / "live.graphql").read_text())
+# All three parts: live.graphql (notifications, subscriptions) and account.graphql (export,
+# deletion) extend schema.graphql.
+PARTS = ("schema.graphql", "live.graphql", "account.graphql")
+CONTRACT = build_schema("".join((SPEC / part).read_text() for part in PARTS))
 
 ANYONE = "anyone"  # anonymous callers too (R24 public cards)
 SIGNED_IN = "signed-in member"
@@ -72,6 +74,10 @@ AUDIT: dict[str, tuple[str, str]] = {
             "setWorkplace",
             "markNotificationsRead",
         )
+    },
+    **{
+        f"Mutation.{name}": (SIGNED_IN, "the member's own data and account only (R28)")
+        for name in ("requestDataExport", "deleteAccount")
     },
     **{
         f"Subscription.{name}": (SIGNED_IN, "the token in connection_init (R27)")
@@ -158,6 +164,8 @@ AUDIT: dict[str, tuple[str, str]] = {
             "MessagePayload",
             "CompanyPayload",
             "MarkNotificationsReadPayload",
+            "DataExportPayload",
+            "DeleteAccountPayload",
             "UserError",
         )
     },

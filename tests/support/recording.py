@@ -44,6 +44,8 @@ class RecordingDatabase(Database):
         self.calls.append(Call("write", query))
         return await super().write(query, **params)
 
-    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+    async def transaction(
+        self, work: Callable[[Transaction], Awaitable[T]], time_limit: float | None = None
+    ) -> T:
         self.calls.append(Call("transaction", work.__qualname__))
-        return await super().transaction(work)
+        return await super().transaction(work, time_limit)

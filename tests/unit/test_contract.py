@@ -26,12 +26,12 @@ def test_exported_schema_is_current() -> None:
     assert EXPORT.read_text() == exported_text(), "run `make schema` and commit schema.graphql"
 
 
-# Parts 1 (schema.graphql) and 2 (live.graphql: notifications, subscriptions); part 3
-# (account.graphql: export and deletion) joins when the account issue serves it.
-SERVED_PARTS = 2
+# Parts 1 (schema.graphql), 2 (live.graphql: notifications, subscriptions) and 3
+# (account.graphql: export and deletion).
+SERVED_PARTS = 3
 
 
-def test_the_contract_is_served_part_1_and_2() -> None:
+def test_the_contract_is_served_all_three_parts() -> None:
     check = load_contract_check()
     contract = build_schema(check.contract_text(SERVED_PARTS))
     assert check.gaps(contract, build_schema(exported_text())) == []

@@ -1,0 +1,143 @@
+"""requestDataExport (R28): everything the network keeps about the member, as one JSON
+document (format vernetzt-export/1, described in docs/account.md), limited to one per member
+per `export_interval_minutes`.
+
+Each list is read in pages of PAGE_SIZE rows, each page its own short read, keyed by what it is
+ordered by: a member with 30,000 connections costs 4 queries for them (the last finds the end),
+and no transaction holds
+the whole export. Other members appear only as what the member may see of them: handle and
+name, never an e-mail; R13, R18 and R25 apply as in the lists the API serves."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, timedelta
+from typing import Any, LiteralString
+
+import cypher
+from resolvers import ids
+from resolvers.clock import epoch_ms, from_epoch_ms
+from resolvers.context import Context
+from resolvers.errors import ErrorCode, RateLimited, Refusal, Refused
+from resolvers.limits import RateLimit
+from resolvers.rules.notifications import kept_since
+
+FORMAT = "vernetzt-export/1"
+PAGE_SIZE = 10_000
+
+EXPORT_PROFILE = cypher.query("export_profile")
+# Each list: its query, the key before the first one, and what the query needs besides.
+LISTS: list[tuple[str, LiteralString, Any, dict[str, Any]]] = [
+    ("connections", cypher.query("export_connections"), "", {}),
+    ("followers", cypher.query("export_followers"), "", {}),
+    ("following", cypher.query("export_following"), "", {}),
+    ("invitationsSent", cypher.query("export_invitations"), "", {"sent": True}),
+    ("invitationsReceived", cypher.query("export_invitations"), "", {"sent": False}),
+    ("blocks", cypher.query("export_blocks"), "", {}),
+    ("dismissed", cypher.query("export_dismissed"), "", {}),
+    ("posts", cypher.query("export_posts"), "", {}),
+]
+EXPORT_MESSAGES = cypher.query("export_messages")
+EXPORT_NOTIFICATIONS = cypher.query("export_notifications")
+# Properties held as epoch milliseconds, written as ISO 8601 in the document.
+TIMES = {"joinedAt", "since", "sentAt", "blockedAt", "createdAt"}
+
+
+async def request_data_export(context: Context) -> str:
+    """The member's export as a JSON string; EXPORT_LIMIT with retryAfter within the interval."""
+    viewer = context.require_viewer()
+    limit = _limit(context)
+    await _take(context, limit, viewer)
+    try:
+        document = await _document(context, viewer)
+    except BaseException:
+        # Nothing was handed over: the member may ask again at once.
+        await limit.give_back(context.db.write_one, viewer, context.now)
+        raise
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _limit(context: Context) -> RateLimit:
+    minutes = context.settings.export_interval_minutes
+    return RateLimit("exports", 1, timedelta(minutes=minutes), "data exports")
+
+
+async def _take(context: Context, limit: RateLimit, viewer: str) -> None:
+    try:
+        await limit.take(context.db.write_one, viewer, context.now)
+    except RateLimited as limited:
+        message = "You asked for an export a short while ago; the next one can be made later."
+        refusal = Refusal(ErrorCode.EXPORT_LIMIT, message, retry_after=limited.retry_after)
+        raise Refused(refusal) from None
+
+
+async def _document(context: Context, viewer: str) -> dict[str, Any]:
+    head = await context.db.read_one(EXPORT_PROFILE, id=viewer)
+    assert head is not None  # the session check found the member
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "createdAt": _iso(epoch_ms(context.now)),
+        "profile": _times(head["profile"]),
+        "settings": head["settings"],
+        "inMailCredits": head["inMailCredits"],
+    }
+    for name, query, first_key, params in LISTS:
+        document[name] = await _pages(context, query, first_key, id=viewer, **params)
+    document["posts"] = [_with_api_ids(post) for post in document["posts"]]
+    messages = await _pages(context, EXPORT_MESSAGES, ["", -1], id=viewer)
+    document["conversations"] = _conversations(messages)
+    kept = kept_since(context.settings, epoch_ms(context.now))
+    document["notifications"] = await _pages(
+        context, EXPORT_NOTIFICATIONS, -1, id=viewer, keptSince=kept
+    )
+    document["companies"] = head["companies"]
+    return document
+
+
+async def _pages(context: Context, query: LiteralString, after: Any, **params: Any) -> list[Any]:
+    """Every item of a keyset-paged export query, one short read per page (each answers one
+    row, `page`: its items with their keys)."""
+    items: list[Any] = []
+    while True:
+        row = await context.db.read_one(query, after=after, size=PAGE_SIZE, **params)
+        page = row["page"] if row else []
+        items.extend(_times(entry["item"]) for entry in page)
+        if len(page) < PAGE_SIZE:
+            return items
+        after = page[-1]["key"]
+
+
+def _with_api_ids(post: dict[str, Any]) -> dict[str, Any]:
+    """A post with the ids the API gives it (Node ids), the original of a share too."""
+    shared = post["sharedPost"]
+    if shared is not None:
+        shared = {**shared, "id": ids.encode("Post", shared["id"])}
+    return {**post, "id": ids.encode("Post", post["id"]), "sharedPost": shared}
+
+
+def _conversations(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Messages in conversation order, grouped: each conversation with the other member."""
+    conversations: dict[str, dict[str, Any]] = {}
+    for message in messages:
+        key = message.pop("conversation")
+        conversation = conversations.setdefault(
+            key, {"kind": message.pop("kind"), "with": message.pop("with"), "messages": []}
+        )
+        message.pop("kind", None)
+        message.pop("with", None)
+        conversation["messages"].append(message)
+    return list(conversations.values())
+
+
+def _times(item: Any) -> Any:
+    """`item` with its epoch-millisecond times as ISO 8601 strings (UTC), nested ones too."""
+    if not isinstance(item, dict):
+        return item
+    return {
+        key: _iso(value) if key in TIMES and isinstance(value, int) else _times(value)
+        for key, value in item.items()
+    }
+
+
+def _iso(value_ms: int) -> str:
+    return from_epoch_ms(value_ms).astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,237 @@
+"""R28: the data export and the deletion of an account, one test per clause."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from tests.support.app import Clock
+from tests.support.client import DEMO_PASSWORD as PASSWORD
+from tests.support.client import Account, Api, error_codes
+from tests.support.content import SHARE_POST, company, message, post_id
+from tests.support.network import (
+    BLOCK,
+    DISMISS,
+    FOLLOW,
+    IGNORE,
+    codes,
+    connect,
+    invitation_between,
+    invite,
+    mutate,
+    settings,
+)
+
+EXPORT = "mutation { requestDataExport { export errors { code message retryAfter } } }"
+DELETE = """
+mutation ($password: String!) { deleteAccount(input: {password: $password}) {
+  deleted errors { code message field }
+} }
+"""
+ADD_ADMIN = """
+mutation ($company: ID!, $member: ID!) { addCompanyAdmin(companyId: $company, memberId: $member) {
+  errors { code }
+} }
+"""
+FORMAT = Path(__file__).resolve().parents[2] / "docs" / "vernetzt-export-1.schema.json"
+VALIDATOR = Draft202012Validator(json.loads(FORMAT.read_text()), format_checker=FormatChecker())
+KEYS = [
+    "format", "createdAt", "profile", "settings", "inMailCredits", "connections", "followers",
+    "following", "invitationsSent", "invitationsReceived", "blocks", "dismissed", "posts",
+    "conversations", "notifications", "companies",
+]  # fmt: skip
+
+
+async def export(api: Api, member: Account) -> dict[str, Any]:
+    payload = (await api.data(EXPORT, token=member.token))["requestDataExport"]
+    assert payload["errors"] == [], payload
+    document: dict[str, Any] = json.loads(payload["export"])
+    VALIDATOR.validate(document)  # every export holds to its published format
+    return document
+
+
+def handles(items: list[dict[str, Any]]) -> list[str]:
+    return sorted(item["handle"] for item in items)
+
+
+async def test_r28_the_export_holds_every_kind_of_the_members_data(api: Api) -> None:
+    ana = await api.sign_up("ana", headline="Graph engineer")
+    bob, cem, dia, eva, fay = [await api.sign_up(h) for h in ("bob", "cem", "dia", "eva", "fay")]
+    await connect(api, ana, bob)
+    assert codes(await mutate(api, FOLLOW, cem, id=ana.id)) == []
+    assert codes(await mutate(api, FOLLOW, ana, id=dia.id)) == []
+    assert codes(await invite(api, ana, eva, message="Hello Eva")) == []
+    assert codes(await invite(api, dia, ana)) == []
+    assert codes(await invite(api, fay, ana)) == []
+    ignored = await invitation_between(api, ana, fay, "invitationReceived")
+    assert codes(await mutate(api, IGNORE, ana, id=ignored)) == []
+    assert codes(await mutate(api, BLOCK, ana, id=fay.id)) == []
+    assert codes(await mutate(api, DISMISS, ana, id=eva.id)) == []
+    original = await post_id(api, bob, "Bob's news")
+    await post_id(api, ana, "Ana's own post")
+    shared = await mutate(api, SHARE_POST, ana, input={"postId": original, "text": "Worth it"})
+    assert shared["errors"] == []
+    assert (await message(api, ana, bob, "Hi Bob"))["errors"] == []
+    assert (await message(api, bob, ana, "Hi Ana"))["errors"] == []
+    acme = await company(api, ana, "acme", "Acme")
+
+    document = await export(api, ana)
+    assert list(document) == KEYS
+    assert document["format"] == "vernetzt-export/1"
+    profile = document["profile"]
+    assert (profile["handle"], profile["email"], profile["headline"]) == (
+        "ana", "ana@example.org", "Graph engineer"
+    )  # fmt: skip
+    assert document["settings"]["whoCanFollow"] == "EVERYONE"
+    assert handles(document["connections"]) == ["bob"]
+    assert handles(document["followers"]) == ["bob", "cem"]
+    assert handles(document["following"]) == ["bob", "dia"]
+    assert [(i["handle"], i["message"]) for i in document["invitationsSent"]] == [
+        ("eva", "Hello Eva")
+    ]
+    # Fay's ignored invitation went with the block (R18); Dia's is pending.
+    assert [(i["handle"], i["ignored"]) for i in document["invitationsReceived"]] == [
+        ("dia", False)
+    ]
+    assert handles(document["blocks"]) == ["fay"]
+    assert handles(document["dismissed"]) == ["eva"]
+    texts = sorted(post["text"] for post in document["posts"])
+    assert texts == ["Ana's own post", "Worth it"]
+    share = next(post for post in document["posts"] if post["isShare"])
+    assert share["sharedPost"] == {"id": original, "author": "bob", "text": "Bob's news"}
+    [conversation] = document["conversations"]
+    assert conversation["with"]["handle"] == "bob"
+    assert [(m["from"], m["body"]) for m in conversation["messages"]] == [
+        ("ana", "Hi Bob"), ("bob", "Hi Ana"),
+    ]  # fmt: skip
+    kinds = sorted((n["kind"], n["actor"]["handle"]) for n in document["notifications"])
+    assert kinds == [
+        ("INVITATION_ACCEPTED", "bob"), ("INVITATION_RECEIVED", "dia"),
+        ("MESSAGE_RECEIVED", "bob"), ("NEW_FOLLOWER", "cem"),
+    ]  # fmt: skip
+    assert [c["handle"] for c in document["companies"]] == ["acme"]
+    assert acme
+
+
+async def test_r28_the_export_shows_nothing_the_rules_hide_from_the_member(api: Api) -> None:
+    ana, bob, cem, dia = [await api.sign_up(h) for h in ("ana", "bob", "cem", "dia")]
+    await connect(api, ana, bob)
+    await connect(api, bob, cem)
+    assert (await message(api, ana, bob, "Before the block"))["errors"] == []
+    assert codes(await mutate(api, FOLLOW, dia, id=ana.id)) == []
+    # Dia's follow is hidden once Ana lets only connections follow (R13).
+    await settings(api, ana, whoCanFollow="CONNECTIONS")
+    # Bob blocks Ana: nothing of Bob may appear in her export (R18).
+    assert codes(await mutate(api, BLOCK, bob, id=ana.id)) == []
+
+    text = json.dumps(await export(api, ana))
+    for other in (bob, cem, dia):
+        assert other.handle not in text
+        assert other.email not in text
+    assert "Before the block" not in text
+
+
+async def test_r28_one_export_per_hour(api: Api, clock: Clock) -> None:
+    ana = await api.sign_up("ana")
+    await export(api, ana)
+    clock.advance(minutes=59)
+    payload = (await api.data(EXPORT, token=ana.token))["requestDataExport"]
+    assert payload["export"] is None
+    [error] = payload["errors"]
+    assert error["code"] == "EXPORT_LIMIT"
+    assert error["retryAfter"] is not None
+    clock.advance(minutes=2)
+    await export(api, ana)
+
+
+async def test_r28_a_wrong_password_deletes_nothing_and_counts_like_a_failed_sign_in(
+    api: Api,
+) -> None:
+    ana = await api.sign_up("ana")
+    for _ in range(10):
+        payload = (await api.data(DELETE, {"password": "wrong"}, ana.token))["deleteAccount"]
+        assert payload["deleted"] is False
+        assert [(e["code"], e["field"]) for e in payload["errors"]] == [
+            ("INVALID_CREDENTIALS", ["input", "password"])
+        ]
+    # The account's tries are used up, for signing in as for deleting.
+    response = await api.post(DELETE, {"password": PASSWORD}, ana.token)
+    assert (response.status_code, error_codes(response.json())) == (429, ["RATE_LIMITED"])
+    assert (await api.data("{ viewer { member { handle } } }", token=ana.token))["viewer"]
+
+
+async def test_r28_the_only_admin_of_a_company_is_refused(api: Api) -> None:
+    ana, bob = await api.sign_up("ana"), await api.sign_up("bob")
+    acme = await company(api, ana, "acme", "Acme Robotics")
+    payload = (await api.data(DELETE, {"password": PASSWORD}, ana.token))["deleteAccount"]
+    assert payload["deleted"] is False
+    [error] = payload["errors"]
+    assert error["code"] == "FORBIDDEN"
+    assert "Acme Robotics" in error["message"]
+    answer = await api.data(ADD_ADMIN, {"company": acme, "member": bob.id}, ana.token)
+    assert answer["addCompanyAdmin"]["errors"] == []
+    payload = (await api.data(DELETE, {"password": PASSWORD}, ana.token))["deleteAccount"]
+    assert payload == {"deleted": True, "errors": []}
+
+
+SWEEP = """
+query ($handle: String!, $q: String!) {
+  member(handle: $handle) { followerCount followingCount connectionCount
+    connections(first: 50) { totalCount edges { node { handle } } } }
+  searchMembers(query: $q, first: 50) { edges { node { handle } } }
+  viewer {
+    followers(first: 50) { totalCount edges { node { handle } } }
+    following(first: 50) { totalCount edges { node { ... on Member { handle } } } }
+    invitationsReceived(first: 50) { edges { node { from { handle } } } }
+    invitationsSent(first: 50) { edges { node { to { handle } } } }
+    conversations(first: 50) { edges { node { with { handle } } } }
+    notifications(first: 50) { unreadCount edges { node { actor { handle } } } }
+    peopleYouMayKnow(first: 50) { member { handle } }
+    feed(first: 50) { edges { node { text sharedPost { text } } } }
+  }
+}
+"""
+
+
+async def test_r28_a_deleted_member_leaves_no_trace_and_their_handle_is_free(api: Api) -> None:
+    gone = await api.sign_up("gone")
+    ana, bob, cem = [await api.sign_up(h) for h in ("ana", "bob", "cem")]
+    await connect(api, gone, ana)
+    await connect(api, ana, bob)
+    await connect(api, gone, cem)
+    assert codes(await mutate(api, FOLLOW, bob, id=gone.id)) == []
+    assert codes(await invite(api, gone, bob)) == []
+    assert (await message(api, gone, ana, "Secret plans"))["errors"] == []
+    original = await post_id(api, gone, "A post that goes")
+    shared = await mutate(api, SHARE_POST, ana, input={"postId": original, "text": "Look"})
+    assert shared["errors"] == []
+
+    payload = (await api.data(DELETE, {"password": PASSWORD}, gone.token))["deleteAccount"]
+    assert payload == {"deleted": True, "errors": []}
+
+    # Every token of the member ended at once.
+    response = await api.post("{ viewer { member { handle } } }", token=gone.token)
+    assert (response.status_code, error_codes(response.json())) == (401, ["UNAUTHENTICATED"])
+    # Nothing of them is left in anything the others see.
+    for viewer in (ana, bob, cem):
+        for handle in ("ana", "bob", "cem"):
+            seen = await api.data(SWEEP, {"handle": handle, "q": "gone"}, viewer.token)
+            assert "gone" not in json.dumps(seen), (viewer.handle, handle, seen)
+    cem_card = (await api.data(SWEEP, {"handle": "cem", "q": "x"}, cem.token))["member"]
+    assert cem_card["connectionCount"] == 0
+    # The share stays, its original shows as unavailable (R17).
+    feed = (await api.data(SWEEP, {"handle": "ana", "q": "x"}, ana.token))["viewer"]["feed"]
+    assert {"text": "Look", "sharedPost": None} in [edge["node"] for edge in feed["edges"]]
+    assert (await api.data("query ($h: String!) { member(handle: $h) { id } }", {"h": "gone"}))[
+        "member"
+    ] is None
+
+    # The handle and the e-mail sign up again, and the new member inherits nothing.
+    again = await api.sign_up("gone")
+    fresh = await export(api, again)
+    empty = ("connections", "followers", "following", "invitationsReceived", "conversations",
+             "notifications", "posts")  # fmt: skip
+    assert all(fresh[key] == [] for key in empty), fresh
