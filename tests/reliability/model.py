@@ -1,4 +1,4 @@
-"""A reference model of the network rules (R2, R4-R11, R13, R17 shares, R18, R26) in plain
+"""A reference model of the network rules (R2, R4-R11, R13, R17 shares, R18, R26, R28) in plain
 Python: it applies each mutation and answers each observable, for any viewer, without a
 database."""
 
@@ -167,6 +167,19 @@ class Model:
         if audience == "ANYONE" or self.connected(a, post.author):
             self._notify(post.author, a, "POST_SHARED", len(self.posts) - 1)
         return None
+
+    def delete_member(self, a: str) -> None:
+        """R28: the member and everything of theirs go; a new account may take the handle."""
+        self.connections = {pair for pair in self.connections if a not in pair}
+        self.invitations = {key: v for key, v in self.invitations.items() if a not in key}
+        self.follows = {pair for pair in self.follows if a not in pair}
+        self.blocks = {pair for pair in self.blocks if a not in pair}
+        self.withdrawn = {pair for pair in self.withdrawn if a not in pair}
+        for choice in (self.who_can_follow, self.visibility, self.button):
+            choice.pop(a, None)
+        for post in self.posts:
+            post.deleted = post.deleted or post.author == a
+        self.notifications = [n for n in self.notifications if a not in (n.recipient, n.actor)]
 
     def mark_read(self, member: str, up_to: int | None) -> int:
         """Marks the member's notifications up to seq `up_to` (None: all) read; the new count."""

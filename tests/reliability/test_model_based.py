@@ -1,7 +1,8 @@
 """Model-based test: random sequences of network operations by four members drive the real API
 on the real database, and after every step every observable, for every viewer and member, is
 compared with the reference model (tests/reliability/model.py): profiles and relationships,
-and each member's notifications with their unread count (R26). Hypothesis shrinks a failure to
+and each member's notifications with their unread count (R26); members may leave and others
+take their handle (R28). Hypothesis shrinks a failure to
 a minimal sequence. A bounded run in `make test`; `make model` runs a long one
 (VERNETZT_MODEL_EXAMPLES sequences)."""
 
@@ -21,7 +22,7 @@ from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from tests.reliability.model import Model, Post
 from tests.support.app import TEST_SETTINGS, Clock
-from tests.support.client import Account, Api
+from tests.support.client import DEMO_PASSWORD, Account, Api
 from tests.support.content import CREATE_POST, DELETE_POST, SHARE_POST
 from tests.support.network import (
     ACCEPT,
@@ -58,6 +59,11 @@ NOTIFICATIONS = """
 { viewer { notifications(first: 100) {
   unreadCount edges { node { id kind read actor { handle } } }
 } } }
+"""
+DELETE_ACCOUNT = """
+mutation ($password: String!) { deleteAccount(input: {password: $password}) {
+  deleted errors { code }
+} }
 """
 MARK_READ = """
 mutation ($input: MarkNotificationsReadInput!) {
@@ -259,6 +265,15 @@ class NetworkMachine(RuleBasedStateMachine):
     async def _notification_ids(self, member: Account) -> list[str]:
         data = await self.api.data(NOTIFICATIONS, token=member.token)
         return [edge["node"]["id"] for edge in data["viewer"]["notifications"]["edges"]]
+
+    @rule(a=member_index)
+    def delete_account_and_join_again(self, a: int) -> None:
+        """R28: the member leaves; a newcomer takes the handle and the e-mail, inheriting
+        nothing, so that the sequence goes on with four members."""
+        self.model.delete_member(HANDLES[a])
+        answer = self.run(mutate(self.api, DELETE_ACCOUNT, self.who(a), password=DEMO_PASSWORD))
+        assert answer == {"deleted": True, "errors": []}, answer
+        self.accounts[HANDLES[a]] = self.run(self.api.sign_up(HANDLES[a]))
 
     @invariant()
     def every_notification_list_matches_the_model(self) -> None:
