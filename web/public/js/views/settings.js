@@ -1,8 +1,10 @@
 // The member's own settings: profile, workplace (R20), the choices of R1, R5, R11, R13 and R16,
-// InMail credits and the weekly invitation quota (R6, R16), the e-mail, and blocks (R18).
+// InMail credits and the weekly invitation quota (R6, R16), the e-mail, the data export and the
+// account's deletion (R28), and blocks (R18).
 // Every save goes through act(): the page then shows what the server answered.
 import { ApiError, request, mutate, session } from "../api.js";
 import { h, act, field, when, pagedList, showStatus, withFieldErrors } from "../ui.js";
+import { dataAndAccount } from "./leaving.js";
 
 const BLOCKED_PAGE = "edges { node { memberId handle name blockedAt } } pageInfo { hasNextPage endCursor }";
 const SETTINGS = `query Settings {
@@ -179,7 +181,8 @@ export async function render() {
     section("s-allowance", "InMail and invitations", allowance(viewer)),
     section("s-account", "Account",
       h("p", {}, "E-mail address: ", h("strong", {}, viewer.email)),
-      h("p", { class: "hint" }, "You sign in with it. No other member sees it.")),
+      h("p", { class: "hint" }, "You sign in with it. No other member sees it."),
+      ...dataAndAccount()),
     section("s-blocked", "Blocked members",
       h("p", { class: "hint" }, "You and they cannot see or reach each other; they are not told. Unblocking restores nothing the block removed."),
       blocked.element),
