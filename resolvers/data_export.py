@@ -2,11 +2,11 @@
 document (format vernetzt-export/1, described in docs/account.md), limited to one per member
 per `export_interval_minutes`.
 
-Each list is read in pages of PAGE_SIZE rows, each page its own short read, keyed by what it is
+Each list is read in pages of PAGE_SIZE items, each page its own short read, keyed by what it is
 ordered by: a member with 30,000 connections costs 4 queries for them (the last finds the end),
-and no transaction holds
-the whole export. Other members appear only as what the member may see of them: handle and
-name, never an e-mail; R13, R18 and R25 apply as in the lists the API serves."""
+and no transaction holds the whole export. Other members appear only as what the member may see
+of them: handle and name, never an e-mail; R13, R18 and R25 apply as in the lists the API
+serves."""
 
 from __future__ import annotations
 
