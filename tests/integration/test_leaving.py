@@ -179,7 +179,8 @@ async def test_r28_the_only_admin_of_a_company_is_refused(api: Api) -> None:
 
 SWEEP = """
 query ($handle: String!, $q: String!) {
-  member(handle: $handle) { followerCount followingCount connectionCount
+  member(handle: $handle) { followerCount followingCount connectionCount degree
+    pathFromViewer { handle }
     connections(first: 50) { totalCount edges { node { handle } } } }
   searchMembers(query: $q, first: 50) { edges { node { handle } } }
   viewer {
@@ -209,6 +210,10 @@ async def test_r28_a_deleted_member_leaves_no_trace_and_their_handle_is_free(api
     shared = await mutate(api, SHARE_POST, ana, input={"postId": original, "text": "Look"})
     assert shared["errors"] == []
 
+    # Before: Cem is Bob's third degree, through Ana and the member who leaves (R10).
+    before = await api.data(SWEEP, {"handle": "cem", "q": "x"}, bob.token)
+    assert before["member"]["degree"] == "THIRD"
+
     payload = (await api.data(DELETE, {"password": PASSWORD}, gone.token))["deleteAccount"]
     assert payload == {"deleted": True, "errors": []}
 
@@ -222,6 +227,9 @@ async def test_r28_a_deleted_member_leaves_no_trace_and_their_handle_is_free(api
             assert "gone" not in json.dumps(seen), (viewer.handle, handle, seen)
     cem_card = (await api.data(SWEEP, {"handle": "cem", "q": "x"}, cem.token))["member"]
     assert cem_card["connectionCount"] == 0
+    # No degree or path runs through them any more.
+    after = (await api.data(SWEEP, {"handle": "cem", "q": "x"}, bob.token))["member"]
+    assert (after["degree"], after["pathFromViewer"]) == ("OUT_OF_NETWORK", None)
     # The share stays, its original shows as unavailable (R17).
     feed = (await api.data(SWEEP, {"handle": "ana", "q": "x"}, ana.token))["viewer"]["feed"]
     assert {"text": "Look", "sharedPost": None} in [edge["node"] for edge in feed["edges"]]
