@@ -11,6 +11,7 @@ from resolvers.errors import ErrorCode, Refusal, Refused, Unauthenticated
 DELETION_LOOKUP = cypher.query("deletion_lookup")
 SOLE_ADMIN_COMPANIES = cypher.query("sole_admin_companies")
 DELETE_MEMBER = cypher.query("delete_member")
+LOCK_LEAVING_MEMBER = cypher.query("lock_leaving_member")
 
 WRONG_PASSWORD = Refusal(
     ErrorCode.INVALID_CREDENTIALS, "The password is wrong.", field=("input", "password")
@@ -24,6 +25,7 @@ async def delete_account(context: Context, password: str) -> None:
     await _confirm_password(context, viewer, password)
 
     async def work(tx: Transaction) -> None:
+        await tx.all(LOCK_LEAVING_MEMBER, id=viewer)  # before anything is read
         sole = [row["name"] for row in await tx.all(SOLE_ADMIN_COMPANIES, id=viewer)]
         if sole:
             raise Refused(_still_sole_admin(sole))

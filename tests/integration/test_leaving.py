@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from cypher.database import Database
+from resolvers import ids
 from tests.support.app import Clock
 from tests.support.client import DEMO_PASSWORD as PASSWORD
 from tests.support.client import Account, Api, error_codes
@@ -243,3 +246,73 @@ async def test_r28_a_deleted_member_leaves_no_trace_and_their_handle_is_free(api
     empty = ("connections", "followers", "following", "invitationsReceived", "conversations",
              "notifications", "posts")  # fmt: skip
     assert all(fresh[key] == [] for key in empty), fresh
+
+
+# What would point at a member who no longer exists: relationships cannot dangle in Neo4j, the
+# ids kept as properties can.
+DANGLING = {
+    "notification to or from no member": """
+        MATCH (n:Notification)
+        WHERE NOT EXISTS { MATCH (:Member {id: n.recipient}) }
+           OR NOT EXISTS { MATCH (:Member {id: n.actor}) }
+        RETURN count(n) AS found""",
+    "message from no member": """
+        MATCH (message:Message)
+        WHERE NOT EXISTS { MATCH (:Member {id: message.senderId}) }
+        RETURN count(message) AS found""",
+    "conversation without two members": """
+        MATCH (c:Conversation) WHERE COUNT { (c)<-[:IN]-(:Member) } <> 2
+        RETURN count(c) AS found""",
+    "message outside a conversation": """
+        MATCH (message:Message) WHERE NOT EXISTS { (message)<-[:HAS]-(:Conversation) }
+        RETURN count(message) AS found""",
+    "socket slot of no member": """
+        MATCH (s:LiveSocket) WHERE NOT EXISTS { MATCH (:Member {id: s.member}) }
+        RETURN count(s) AS found""",
+}  # fmt: skip
+
+
+# A message to the member, written as the API writes one, by a transaction the test holds open
+# while the deletion runs: the interleaving is made to happen, not hoped for.
+IN_FLIGHT_MESSAGE = """
+MATCH (v:Member {id: $sender}), (m:Member {id: $recipient})
+MERGE (c:Conversation {pair: $pair})
+  ON CREATE SET c.id = $pair, c.kind = 'DIRECT', c.hasInMail = false
+MERGE (v)-[:IN]->(c)
+MERGE (m)-[:IN]->(c)
+CREATE (c)-[:HAS]->(:Message {id: randomUUID(), senderId: v.id, body: 'in flight',
+                              sentAt: datetime(), conversation: c.id, seq: 1})
+CREATE (:Notification {id: randomUUID(), kind: 'MESSAGE_RECEIVED', recipient: m.id,
+                       actor: v.id, pair: $pair, seq: 1, createdAt: timestamp()})
+"""
+
+
+async def test_r28_a_deletion_racing_with_others_leaves_nothing_pointing_at_the_member(
+    api: Api, db: Database
+) -> None:
+    gone = await api.sign_up("gone")
+    others = [await api.sign_up(f"other-{n}") for n in range(6)]
+    for other in others[:3]:
+        await connect(api, gone, other)
+    sender, recipient = ids.decode(others[5].id)[1], ids.decode(gone.id)[1]
+
+    async def meanwhile(other: Account, n: int) -> None:
+        # Each answers as the rules say for whichever came first; none may fail.
+        await invite(api, other, gone)
+        await mutate(api, FOLLOW, other, id=gone.id)
+        if n < 3:
+            await message(api, other, gone, f"Still there? {n}")
+
+    async with db.driver.session(database=db.name) as session:
+        in_flight = await session.begin_transaction()
+        pair = ids.pair_key(sender, recipient)
+        await in_flight.run(IN_FLIGHT_MESSAGE, sender=sender, recipient=recipient, pair=pair)
+        deletion = asyncio.ensure_future(api.data(DELETE, {"password": PASSWORD}, gone.token))
+        await asyncio.sleep(1)  # the deletion has begun and waits for the message's locks
+        await in_flight.commit()
+        answers = await asyncio.gather(deletion, *(meanwhile(o, n) for n, o in enumerate(others)))
+    assert answers[0]["deleteAccount"] == {"deleted": True, "errors": []}
+
+    found = {name: await db.read(query) for name, query in DANGLING.items()}
+    assert {name: rows[0]["found"] for name, rows in found.items()} == dict.fromkeys(DANGLING, 0)
+    assert await db.read("MATCH (m:Member {handle: 'gone'}) RETURN m") == []
