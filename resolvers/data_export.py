@@ -119,12 +119,8 @@ def _conversations(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Messages in conversation order, grouped: each conversation with the other member."""
     conversations: dict[str, dict[str, Any]] = {}
     for message in messages:
-        key = message.pop("conversation")
-        conversation = conversations.setdefault(
-            key, {"kind": message.pop("kind"), "with": message.pop("with"), "messages": []}
-        )
-        message.pop("kind", None)
-        message.pop("with", None)
+        key, kind, other = message.pop("conversation"), message.pop("kind"), message.pop("with")
+        conversation = conversations.setdefault(key, {"kind": kind, "with": other, "messages": []})
         conversation["messages"].append(message)
     return list(conversations.values())
 
