@@ -56,11 +56,15 @@ def start(
     log_file: Path | None = None,
     pagecache_mb: int = 512,
     heap: str = "1g",
+    config: Path | None = None,
 ) -> LocalNeo4j:
     """Start Neo4j on 127.0.0.1:`port` (0: any free port) with its store in `data_dir`;
-    the benchmark gives larger stores more page cache and heap."""
+    the benchmark gives larger stores more page cache and heap, and may add settings from a
+    neo4j.conf-style `config` file."""
     command = [str(RUN_SCRIPT), "--data", str(data_dir), "--port", str(port), "--stop-on-stdin-eof"]
     command += ["--pagecache-mb", str(pagecache_mb)]
+    if config is not None:
+        command += ["--config", str(config)]
     process = subprocess.Popen(  # noqa: S603 (a fixed command of our own)
         command,
         stdin=subprocess.PIPE,

@@ -106,6 +106,7 @@ def _container() -> Iterator[Neo4jServer]:
     container = (
         Neo4jContainer(image, password=CONTAINER_PASSWORD)
         .with_env("NEO4J_server_bolt_advertised__address", f"127.0.0.1:{port}")
+        .with_env("NEO4J_server_bolt_connection__keep__alive__for__requests", "OFF")  # as served
         .with_kwargs(labels={TEST_LABEL: "true"})
     )
     # On loopback only: with_bind_ports binds every address; a (host, port) pair is docker-py's

@@ -55,6 +55,9 @@ public final class LocalNeo4j {
             .setConfig(GraphDatabaseSettings.auth_enabled, !auth.equals("none"))
             .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
             .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
+            // No keep-alive hint: with it, the Python driver puts a timer task on every chunk it
+            // reads, which doubled its CPU per query (docs/benchmarks.md, "Steps").
+            .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.OFF)
             // Bolt's network threads otherwise idle 5 s twice before a shutdown completes.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
