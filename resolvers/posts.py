@@ -56,9 +56,13 @@ async def member_posts(
 
 
 async def feed(context: Context, first: int | None, after: str | None) -> Page | None:
-    """R19."""
+    """R19. The page's items are the posts' cards too (every post in the feed is one the viewer
+    may see): they go into the posts loader, and the posts cost no query of their own."""
     viewer = context.require_viewer()
-    return await fetch_page(context.db, FEED, first, after, viewer=viewer)
+    page = await fetch_page(context.db, FEED, first, after, viewer=viewer)
+    for item in page.items if page else []:
+        context.loaders.posts.prime(item["id"], item)
+    return page
 
 
 async def create_post(
