@@ -80,7 +80,7 @@ async def profile(db: Database, viewer: str, target: str) -> tuple[int, int, flo
         started = time.perf_counter()
         rows = await db.read(MEMBER_RELATIONS, **params)
         times.append((time.perf_counter() - started) * 1000)
-        degree = rows[0]["degree"]
+        degree = rows[0]["rows"][0]["degree"]
     assert summary.profile is not None
     plan = summary.profile
     return db_hits(plan), db_hits(plan, "StatefulShortestPath"), statistics.median(times), degree

@@ -1,5 +1,8 @@
-// Public cards (R20, R24) of the companies with ids $ids, one row each, any order.
+// Public cards (R20, R24) of the companies with ids $ids: one row, `rows`, an item each, any
+// order.
 UNWIND $ids AS id
 MATCH (c:Company {id: id})
-RETURN c.id AS id, c.handle AS handle, c.name AS name, c.description AS description,
-       COUNT { ()-[:FOLLOWS]->(c) } AS followerCount
+RETURN collect({
+  id: c.id, handle: c.handle, name: c.name, description: c.description,
+  followerCount: COUNT { ()-[:FOLLOWS]->(c) }
+}) AS rows

@@ -1,8 +1,9 @@
 // Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
-// viewer $viewer (null: anonymous) may see, one row each, any order: profile fields (joinedAt in
-// epoch ms), the workplace's id, and, when $counts, the counts (else null: counting reads each
-// of a busy member's follows, which a page of cards seldom shows). A member in a block with the
-// viewer, either way, has no row (R18). A follow hidden by R13 (the followed member lets only
+// viewer $viewer (null: anonymous) may see: one row, `rows`, an item each, any order (a record
+// costs the driver 20 times what an item of a list does, bench/driver_cost.py). Each item:
+// profile fields (joinedAt in epoch ms), the workplace's id, and, when $counts, the counts
+// (else null: counting reads each of a busy member's follows, which a page of cards seldom
+// shows). A member in a block with the viewer, either way, has no item (R18). A follow hidden by R13 (the followed member lets only
 // connections follow, and the follower is not one) counts nowhere.
 CALL {
   UNWIND $ids AS id
@@ -15,16 +16,18 @@ CALL {
 WITH m
 WHERE $viewer IS NULL OR NOT EXISTS { (m)-[:BLOCKED]-(:Member {id: $viewer}) }
 OPTIONAL MATCH (m)-[:WORKS_AT]->(workplace:Company)
-RETURN m.id AS id, m.handle AS handle, m.name AS name, m.headline AS headline,
-       m.primaryButton AS primaryButton, m.joinedAt.epochMillis AS joinedAt, workplace.id AS worksAtId,
-       // Only members follow members, and only members connect: counting by degree, without
-       // reading each relationship, wherever no follow can be hidden.
-       CASE WHEN NOT $counts THEN null
-         WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }
-         ELSE COUNT { (follower)-[:FOLLOWS]->(m) WHERE (follower)-[:CONNECTED]-(m) }
-       END AS followerCount,
-       CASE WHEN $counts THEN COUNT {
-         (m)-[:FOLLOWS]->(followed)
-         WHERE followed:Company OR followed.whoCanFollow = 'EVERYONE' OR (m)-[:CONNECTED]-(followed)
-       } END AS followingCount,
-       CASE WHEN $counts THEN COUNT { (m)-[:CONNECTED]-() } END AS connectionCount
+RETURN collect({
+  id: m.id, handle: m.handle, name: m.name, headline: m.headline,
+  primaryButton: m.primaryButton, joinedAt: m.joinedAt.epochMillis, worksAtId: workplace.id,
+  // Only members follow members, and only members connect: counting by degree, without
+  // reading each relationship, wherever no follow can be hidden.
+  followerCount: CASE WHEN NOT $counts THEN null
+    WHEN m.whoCanFollow = 'EVERYONE' THEN COUNT { ()-[:FOLLOWS]->(m) }
+    ELSE COUNT { (follower)-[:FOLLOWS]->(m) WHERE (follower)-[:CONNECTED]-(m) }
+  END,
+  followingCount: CASE WHEN $counts THEN COUNT {
+    (m)-[:FOLLOWS]->(followed)
+    WHERE followed:Company OR followed.whoCanFollow = 'EVERYONE' OR (m)-[:CONNECTED]-(followed)
+  } END,
+  connectionCount: CASE WHEN $counts THEN COUNT { (m)-[:CONNECTED]-() } END
+}) AS rows

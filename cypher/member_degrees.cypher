@@ -1,7 +1,7 @@
 // The degree (R10) of each member of $ids, or of the one with handle $handle, that viewer
-// $viewer may see (a block hides, R18): one row per member, any order, `id` and `degree` as
-// member_relations.cypher has them, without the rest of the relationship. Lists that show only
-// the degree (connections, a feed's authors) ask for this instead.
+// $viewer may see (a block hides, R18): one row, `rows`, an item per member, any order, `id`
+// and `degree` as member_relations.cypher has them, without the rest of the relationship. Lists
+// that show only the degree (connections, a feed's authors) ask for this instead.
 MATCH (v:Member {id: $viewer})
 WITH v, COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds
 CALL {
@@ -17,11 +17,13 @@ WHERE NOT m.id IN blockedIds
 OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
   WHERE v <> m
 WITH v, m, length(p) AS hops
-RETURN m.id AS id,
-       CASE
-         WHEN v = m THEN 'SELF'
-         WHEN hops = 1 THEN 'FIRST'
-         WHEN hops = 2 THEN 'SECOND'
-         WHEN hops = 3 THEN 'THIRD'
-         ELSE 'OUT_OF_NETWORK'
-       END AS degree
+RETURN collect({
+  id: m.id,
+  degree: CASE
+    WHEN v = m THEN 'SELF'
+    WHEN hops = 1 THEN 'FIRST'
+    WHEN hops = 2 THEN 'SECOND'
+    WHEN hops = 3 THEN 'THIRD'
+    ELSE 'OUT_OF_NETWORK'
+  END
+}) AS rows

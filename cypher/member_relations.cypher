@@ -1,6 +1,6 @@
 // How viewer $viewer stands with each member of $ids (or the one with handle $handle) the
-// viewer may see (a block hides, R18),
-// one row per member, any order: the degree (R10: shortest path of at most 3 connections that
+// viewer may see (a block hides, R18): one row, `rows`, an item per member, any order (see
+// member_cards.cypher). Each item: the degree (R10: shortest path of at most 3 connections that
 // avoids every member in a block with the viewer), the relationship (R11, R12, R13), and the
 // inputs of the viewer's buttons (R2): caps (R6), weekly quota (R6), cooldown (R8), InMail (R16),
 // and whether connecting needs the member's e-mail address (R5).
@@ -28,41 +28,39 @@ OPTIONAL MATCH (m)-[received:INVITED]->(v)
 OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
   WHERE v <> m
 WITH v, m, c, sent, received, length(p) AS hops, viewerAtCap, quotaUsedUp, viewerConnections
-RETURN m.id AS id,
-       CASE
-         WHEN v = m THEN 'SELF'
-         WHEN hops = 1 THEN 'FIRST'
-         WHEN hops = 2 THEN 'SECOND'
-         WHEN hops = 3 THEN 'THIRD'
-         ELSE 'OUT_OF_NETWORK'
-       END AS degree,
-       c IS NOT NULL AS isConnected,
-       c.since.epochMillis AS connectedSince,
-       EXISTS { (v)-[:FOLLOWS]->(m) } AND (m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
-         AS isFollowing,
-       EXISTS { (m)-[:FOLLOWS]->(v) } AND (v.whoCanFollow = 'EVERYONE' OR c IS NOT NULL)
-         AS isFollowedBy,
-       CASE WHEN sent IS NULL THEN null
-         ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt.epochMillis}
-       END AS invitationSent,
-       CASE WHEN received IS NULL OR received.ignored THEN null
-         ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
-               sentAt: received.sentAt.epochMillis}
-       END AS invitationReceived,
-       CASE WHEN v = m THEN 0  // as Member.mutualConnections lists them: none for oneself
-         ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
-                    WHERE x IN viewerConnections])
-       END AS mutualConnectionCount,
-       v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS') AS canViewConnections,
-       c IS NOT NULL
-         OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) } AS canMessage,
-       c IS NULL AND v <> m AND m.acceptsInMail AND (m.openProfile OR v.inMailCredits > 0)
-         AS canInMail,
-       // R5: an invitation must carry the member's e-mail address; the client asks first.
-       v <> m AND m.invitationPolicy = 'KNOWS_EMAIL' AS connectNeedsEmail,
-       m.primaryButton AS primaryButton,
-       m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL AS canFollow,
-       NOT (viewerAtCap OR quotaUsedUp
-            OR COUNT { (m)-[:CONNECTED]-() } >= $connectionLimit
-            OR EXISTS { (v)-[w:WITHDREW]->(m) WHERE w.at.epochMillis > $cooldownStart })
-         AS canConnect
+RETURN collect({
+  id: m.id,
+  degree: CASE
+    WHEN v = m THEN 'SELF'
+    WHEN hops = 1 THEN 'FIRST'
+    WHEN hops = 2 THEN 'SECOND'
+    WHEN hops = 3 THEN 'THIRD'
+    ELSE 'OUT_OF_NETWORK'
+  END,
+  isConnected: c IS NOT NULL,
+  connectedSince: c.since.epochMillis,
+  isFollowing: EXISTS { (v)-[:FOLLOWS]->(m) } AND (m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL),
+  isFollowedBy: EXISTS { (m)-[:FOLLOWS]->(v) } AND (v.whoCanFollow = 'EVERYONE' OR c IS NOT NULL),
+  invitationSent: CASE WHEN sent IS NULL THEN null
+    ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt.epochMillis}
+  END,
+  invitationReceived: CASE WHEN received IS NULL OR received.ignored THEN null
+    ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
+          sentAt: received.sentAt.epochMillis}
+  END,
+  mutualConnectionCount: CASE WHEN v = m THEN 0  // as Member.mutualConnections lists them: none for oneself
+    ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
+               WHERE x IN viewerConnections])
+  END,
+  canViewConnections: v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS'),
+  canMessage: c IS NOT NULL
+    OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) },
+  canInMail: c IS NULL AND v <> m AND m.acceptsInMail AND (m.openProfile OR v.inMailCredits > 0),
+  // R5: an invitation must carry the member's e-mail address; the client asks first.
+  connectNeedsEmail: v <> m AND m.invitationPolicy = 'KNOWS_EMAIL',
+  primaryButton: m.primaryButton,
+  canFollow: m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL,
+  canConnect: NOT (viewerAtCap OR quotaUsedUp
+                   OR COUNT { (m)-[:CONNECTED]-() } >= $connectionLimit
+                   OR EXISTS { (v)-[w:WITHDREW]->(m) WHERE w.at.epochMillis > $cooldownStart })
+}) AS rows

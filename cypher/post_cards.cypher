@@ -1,4 +1,5 @@
-// The posts of $ids that viewer $viewer may see (R17, R18), one row each, any order: `id`,
+// The posts of $ids that viewer $viewer may see (R17, R18): one row, `rows`, an item each, any
+// order: `id`,
 // `text`, `audience`, `createdAt`, `authorId`, `authorKind` ('Member' or 'Company'), and
 // `sharedId`, the id of the post a share embeds (the loader applies the same visibility to it,
 // so a share of a post the viewer may no longer see shows it as null). A member's post is
@@ -12,6 +13,8 @@ WHERE author:Company
    OR (NOT author.id IN blockedIds
        AND (p.audience = 'ANYONE' OR author = v OR EXISTS { (v)-[:CONNECTED]-(author) }))
 OPTIONAL MATCH (p)-[:SHARES]->(original:Post)
-RETURN p.id AS id, p.text AS text, p.audience AS audience, p.createdAt.epochMillis AS createdAt,
-       author.id AS authorId, CASE WHEN author:Company THEN 'Company' ELSE 'Member' END AS authorKind,
-       coalesce(p.isShare, false) AS isShare, original.id AS sharedId
+RETURN collect({
+  id: p.id, text: p.text, audience: p.audience, createdAt: p.createdAt.epochMillis,
+  authorId: author.id, authorKind: CASE WHEN author:Company THEN 'Company' ELSE 'Member' END,
+  isShare: coalesce(p.isShare, false), sharedId: original.id
+}) AS rows

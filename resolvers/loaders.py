@@ -31,9 +31,28 @@ VIEWER_ACCOUNT = cypher.query("viewer_account")
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 
 
+async def items(db: Database, query: LiteralString, **params: Any) -> list[Row]:
+    """The items of a batch query that answers one row, `rows`: a record costs the driver about
+    20 times what an item of a list does (bench/driver_cost.py)."""
+    row = await db.read_one(query, **params)
+    return list(row["rows"]) if row else []
+
+
 def _by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
+    """For a batch query that answers a row per id (the lists that are seldom long)."""
+
     async def load(ids: Sequence[str]) -> list[Row | None]:
         rows = {row["id"]: row for row in await db.read(query, ids=list(ids), **params)}
+        return [rows.get(key) for key in ids]
+
+    return load
+
+
+def _items_by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
+    """For a batch query that answers one row, `rows` (the cards and relations of a page)."""
+
+    async def load(ids: Sequence[str]) -> list[Row | None]:
+        rows = {row["id"]: row for row in await items(db, query, ids=list(ids), **params)}
         return [rows.get(key) for key in ids]
 
     return load
@@ -66,23 +85,27 @@ class Loaders:
         self._account: asyncio.Task[Row | None] | None = None
         # Cards without their counts, and, for the fields that ask for them, with.
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
+            _items_by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
         )
         self.counted_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
+            _items_by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
         )
-        self.company_cards: DataLoader[str, Row | None] = DataLoader(_by_id(db, COMPANY_CARDS))
+        self.company_cards: DataLoader[str, Row | None] = DataLoader(
+            _items_by_id(db, COMPANY_CARDS)
+        )
         self.relations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
+            _items_by_id(db, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
         self.degrees: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MEMBER_DEGREES, viewer=viewer, handle=None)
+            _items_by_id(db, MEMBER_DEGREES, viewer=viewer, handle=None)
         )
         self.company_relations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, COMPANY_RELATIONS, viewer=viewer)
         )
-        self.posts: DataLoader[str, Row | None] = DataLoader(_by_id(db, POST_CARDS, viewer=viewer))
+        self.posts: DataLoader[str, Row | None] = DataLoader(
+            _items_by_id(db, POST_CARDS, viewer=viewer)
+        )
         self.conversations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db, CONVERSATION_CARDS, viewer=viewer)
         )
@@ -105,8 +128,8 @@ class Loaders:
         when `counts`, and with it, in the same round trip, the viewer's relation to that member
         as far as `need` says ('full' or 'degree', see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
-        card = self._db.read(
-            MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
+        card = items(
+            self._db, MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
         )
         relations: list[Row] = []
         if need is None or self._viewer_id is None:
@@ -114,7 +137,8 @@ class Loaders:
         else:
             full = need == "full"
             query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
-            relation = self._db.read(query, ids=[], handle=handle, viewer=self._viewer_id, **extra)
+            viewer = self._viewer_id
+            relation = items(self._db, query, ids=[], handle=handle, viewer=viewer, **extra)
             cards, relations = await asyncio.gather(card, relation)
         loader = self.relations if need == "full" else self.degrees
         for row in relations:
