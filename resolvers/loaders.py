@@ -29,30 +29,16 @@ NOTIFICATION_CARDS = cypher.query("notification_cards")
 VIEWER_ACCOUNT = cypher.query("viewer_account")
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
+ReadFn = Callable[..., Awaitable[list[Row]]]
 
 
-async def items(db: Database, query: LiteralString, **params: Any) -> list[Row]:
-    """The items of a batch query that answers one row, `rows`: a record costs the driver about
-    20 times what an item of a list does (bench/driver_cost.py)."""
-    row = await db.read_one(query, **params)
-    return list(row["rows"]) if row else []
-
-
-def _by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
-    """For a batch query that answers a row per id (the lists that are seldom long)."""
+def _by_id(read: ReadFn, query: LiteralString, **params: Any) -> LoadFn:
+    """A batch load: `read` is the Database's `read` for a query that answers a row per id (the
+    seldom long lists), or its `read_items` for one that answers them as one row (the cards and
+    relations of a page)."""
 
     async def load(ids: Sequence[str]) -> list[Row | None]:
-        rows = {row["id"]: row for row in await db.read(query, ids=list(ids), **params)}
-        return [rows.get(key) for key in ids]
-
-    return load
-
-
-def _items_by_id(db: Database, query: LiteralString, **params: Any) -> LoadFn:
-    """For a batch query that answers one row, `rows` (the cards and relations of a page)."""
-
-    async def load(ids: Sequence[str]) -> list[Row | None]:
-        rows = {row["id"]: row for row in await items(db, query, ids=list(ids), **params)}
+        rows = {row["id"]: row for row in await read(query, ids=list(ids), **params)}
         return [rows.get(key) for key in ids]
 
     return load
@@ -85,39 +71,39 @@ class Loaders:
         self._account: asyncio.Task[Row | None] | None = None
         # Cards without their counts, and, for the fields that ask for them, with.
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
+            _by_id(db.read_items, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
         )
         self.counted_cards: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
+            _by_id(db.read_items, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
         )
         self.company_cards: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, COMPANY_CARDS)
+            _by_id(db.read_items, COMPANY_CARDS)
         )
         self.relations: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
+            _by_id(db.read_items, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
         self.degrees: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, MEMBER_DEGREES, viewer=viewer, handle=None)
+            _by_id(db.read_items, MEMBER_DEGREES, viewer=viewer, handle=None)
         )
         self.company_relations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, COMPANY_RELATIONS, viewer=viewer)
+            _by_id(db.read, COMPANY_RELATIONS, viewer=viewer)
         )
         self.posts: DataLoader[str, Row | None] = DataLoader(
-            _items_by_id(db, POST_CARDS, viewer=viewer)
+            _by_id(db.read_items, POST_CARDS, viewer=viewer)
         )
         self.conversations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, CONVERSATION_CARDS, viewer=viewer)
+            _by_id(db.read, CONVERSATION_CARDS, viewer=viewer)
         )
         self.messages: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, MESSAGE_CARDS, viewer=viewer)
+            _by_id(db.read, MESSAGE_CARDS, viewer=viewer)
         )
         self.invitations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, INVITATION_CARDS, viewer=viewer)
+            _by_id(db.read, INVITATION_CARDS, viewer=viewer)
         )
         kept = kept_since(self._settings, epoch_ms(self._now))
         self.notifications: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db, NOTIFICATION_CARDS, viewer=viewer, keptSince=kept)
+            _by_id(db.read, NOTIFICATION_CARDS, viewer=viewer, keptSince=kept)
         )
 
     def _limits(self) -> dict[str, Any]:
@@ -128,8 +114,8 @@ class Loaders:
         when `counts`, and with it, in the same round trip, the viewer's relation to that member
         as far as `need` says ('full' or 'degree', see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
-        card = items(
-            self._db, MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
+        card = self._db.read_items(
+            MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
         )
         relations: list[Row] = []
         if need is None or self._viewer_id is None:
@@ -138,7 +124,7 @@ class Loaders:
             full = need == "full"
             query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
             viewer = self._viewer_id
-            relation = items(self._db, query, ids=[], handle=handle, viewer=viewer, **extra)
+            relation = self._db.read_items(query, ids=[], handle=handle, viewer=viewer, **extra)
             cards, relations = await asyncio.gather(card, relation)
         loader = self.relations if need == "full" else self.degrees
         for row in relations:
