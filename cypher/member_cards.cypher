@@ -3,8 +3,9 @@
 // costs the driver 20 times what an item of a list does, bench/driver_cost.py). Each item:
 // profile fields (joinedAt in epoch ms), the workplace's id, and, when $counts, the counts
 // (else null: counting reads each of a busy member's follows, which a page of cards seldom
-// shows). A member in a block with the viewer, either way, has no item (R18). A follow hidden by R13 (the followed member lets only
-// connections follow, and the follower is not one) counts nowhere.
+// shows). A member in a block with the viewer, either way, has no item (R18). A follow hidden
+// by R13 (the followed member lets only connections follow, and the follower is not one)
+// counts nowhere.
 CALL {
   UNWIND $ids AS id
   MATCH (m:Member {id: id})

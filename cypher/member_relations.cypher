@@ -42,13 +42,15 @@ RETURN collect({
   isFollowing: EXISTS { (v)-[:FOLLOWS]->(m) } AND (m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL),
   isFollowedBy: EXISTS { (m)-[:FOLLOWS]->(v) } AND (v.whoCanFollow = 'EVERYONE' OR c IS NOT NULL),
   invitationSent: CASE WHEN sent IS NULL THEN null
-    ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message, sentAt: sent.sentAt.epochMillis}
+    ELSE {id: sent.id, fromId: v.id, toId: m.id, message: sent.message,
+          sentAt: sent.sentAt.epochMillis}
   END,
   invitationReceived: CASE WHEN received IS NULL OR received.ignored THEN null
     ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
           sentAt: received.sentAt.epochMillis}
   END,
-  mutualConnectionCount: CASE WHEN v = m THEN 0  // as Member.mutualConnections lists them: none for oneself
+  // As Member.mutualConnections lists them: none for oneself.
+  mutualConnectionCount: CASE WHEN v = m THEN 0
     ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
                WHERE x IN viewerConnections])
   END,
