@@ -32,7 +32,9 @@ final class InitialPassword {
     int exit =
         AdminTool.execute(
             new ExecutionContext(home, confDir),
-            "dbms", "set-initial-password", userAndPassword[1]);
+            // "--": a password may start with "-" (secrets.token_urlsafe gives one in 64 such),
+            // which neo4j-admin would otherwise take for an option.
+            "dbms", "set-initial-password", "--", userAndPassword[1]);
     if (exit != 0) {
       throw new IllegalStateException("set-initial-password exited with " + exit);
     }
