@@ -55,7 +55,8 @@ class Transaction:
 
 class Database:
     """`timeout`: seconds any one transaction may run before the server ends it (None: none).
-    `bookmarks`: the causal chain this view's sessions join (None: no bookmarks)."""
+    `bookmarks`: the causal chain this view's sessions join (None: no bookmarks).
+    `confirm`: awaited before any write of this view commits; it raises to refuse the write."""
 
     def __init__(
         self,
@@ -63,11 +64,13 @@ class Database:
         name: str,
         timeout: float | None = None,
         bookmarks: AsyncBookmarkManager | None = None,
+        confirm: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.driver = driver
         self.name = name
         self.timeout = timeout
         self._bookmarks = bookmarks
+        self._confirm = confirm
         # Whether this request's view committed a write, so that its bookmarks are worth
         # handing out; never set on the process's shared database (no bookmarks there).
         self.wrote = False
@@ -88,6 +91,13 @@ class Database:
             return self
         manager = AsyncGraphDatabase.bookmark_manager(initial_bookmarks=list(bookmarks))
         return Database(self.driver, self.name, self.timeout, manager)
+
+    def confirmed_by(self, confirm: Callable[[], Awaitable[None]]) -> Database:
+        """A view for one request whose writes commit only once `confirm()` has returned. The
+        request's session check (R24) runs beside its work: a transaction does its reads and
+        writes meanwhile and waits for the check only to commit, one round trip sooner than
+        waiting for it before the transaction begins; a refusal rolls the transaction back."""
+        return Database(self.driver, self.name, self.timeout, self._bookmarks, confirm)
 
     async def bookmarks(self) -> list[str]:
         """The view's bookmarks: what a later read must wait for to see what this view saw."""
@@ -124,7 +134,9 @@ class Database:
 
         @unit_of_work(timeout=time_limit or self.timeout)
         async def managed(tx: AsyncManagedTransaction) -> T:
-            return await work(Transaction(tx))
+            answer = await work(Transaction(tx))
+            await self._confirmed()
+            return answer
 
         async def run() -> T:
             async with self.driver.session(
@@ -143,6 +155,7 @@ class Database:
         with database_time():
             if routing is RoutingControl.READ:
                 return await self._read_auto_commit(query, params)
+            await self._confirmed()  # an auto-commit write cannot be taken back
             records, _, _ = await self.driver.execute_query(
                 Query(query, timeout=self.timeout),
                 parameters_=params,
@@ -152,6 +165,10 @@ class Database:
             )
         self._mark_written()
         return [record.data() for record in records]
+
+    async def _confirmed(self) -> None:
+        if self._confirm is not None:
+            await self._confirm()
 
     async def _read_auto_commit(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
         """A read as one auto-commit transaction: BEGIN, RUN and PULL go out together and no

@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from starlette.requests import Request
@@ -117,12 +118,15 @@ async def build_context(
 ) -> Context:
     """The viewer named by the bearer token. A forged or expired token is refused here; whether
     its session still stands is asked of the database at the same time as the request's own
-    queries run (one round trip less), and the answer waits for it (`confirm_session`)."""
+    queries run (one round trip less): the answer waits for it (`confirm_session`), and so does
+    the commit of every write the request makes (`Database.confirmed_by`)."""
     header = request.headers.get("authorization") if request else None
     token = bearer_token(header)
     claims = read_token(services.settings, token) if token else None
     db = causal_view(services, request)
     session = asyncio.ensure_future(check_session(db, claims)) if claims else None
+    if session is not None:
+        db = db.confirmed_by(partial(asyncio.shield, session))
     now = services.clock()
     viewer_id = claims.member_id if claims else None
     loaders = Loaders(db, viewer_id, services.settings, now)

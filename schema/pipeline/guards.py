@@ -5,7 +5,7 @@ each write's own transaction: resolvers.writes.)"""
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
@@ -21,7 +21,6 @@ from graphql import (
     VariableNode,
 )
 from strawberry.extensions import SchemaExtension
-from strawberry.types.graphql import OperationType
 
 from settings import Settings
 
@@ -112,14 +111,3 @@ class RequestGuards(SchemaExtension):
                         f"This query would cost {total}; the limit is "
                         f"{self.settings.max_query_cost} (lists count `first` times)."
                     )
-
-
-class ConfirmSessionBeforeWrites(SchemaExtension):
-    """A mutation runs only after the database confirmed the token's session (R24); reads run
-    while the check is under way, and their answer waits for it (app.GraphQLApp.run)."""
-
-    async def on_execute(self) -> AsyncIterator[None]:
-        if self.execution_context.operation_type is OperationType.MUTATION:
-            context = self.execution_context.context
-            await context.confirm_session()
-        yield

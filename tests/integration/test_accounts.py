@@ -154,7 +154,8 @@ async def test_r24_sign_out_ends_every_token_of_the_member(api: Api) -> None:
 
 
 async def test_r24_an_ended_token_writes_nothing(api: Api) -> None:
-    """The session check runs beside a request's reads; a mutation waits for it first."""
+    """The session check runs beside the request; a write waits for it to commit, and the
+    refusal rolls the transaction back."""
     account = await api.sign_up("ada")
     await api.data("mutation { signOut { signedOut } }", token=account.token)
     create = 'mutation { createPost(input: {text: "after sign-out"}) { post { id } } }'
