@@ -26,8 +26,9 @@ from neo4j import RoutingControl
 
 from cypher.database import Database, Transaction
 from resolvers import ids, network, posts
-from resolvers.context import Context, Services, check_session
+from resolvers.context import Context, Services
 from resolvers.loaders import Loaders
+from resolvers.session import SessionCheck
 from resolvers.tokens import read_token
 
 T = TypeVar("T")
@@ -99,12 +100,15 @@ class FloorWrites:
         self.services = services
 
     async def _context(self, token: str) -> Context:
+        """As the app's: the session check starts beside the write, which commits after it."""
         claims = read_token(self.services.settings, token)
-        await check_session(self.services.db, claims)  # what every mutation waits for
+        session = SessionCheck(self.services.db, claims)
+        session.start()
+        db = self.services.db.confirmed_by(session.confirm)
         viewer = claims.member_id
         now = datetime.now(UTC)
-        loaders = Loaders(self.services.db, viewer, self.services.settings, now)
-        return Context(None, None, self.services, viewer, now, loaders, self.services.db)
+        loaders = Loaders(db, viewer, self.services.settings, now, session)
+        return Context(None, None, self.services, viewer, now, loaders, db, session)
 
     async def create_post(self, token: str, text: str) -> None:
         await posts.create_post(await self._context(token), text, None, None, None)

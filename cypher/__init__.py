@@ -6,7 +6,8 @@ Every file must open with a `//` comment saying what it returns; a test checks t
 is bound somewhere.
 
 A condition that several queries must decide alike (who may see a notification) lives once, in a
-fragment file; a query names it as `{{fragment_name}}` where the condition goes.
+fragment file; a query names it as `{{fragment_name}}` where the condition goes. Queries a
+request needs at the same time can run as one statement (`side_by_side`).
 """
 
 from __future__ import annotations
@@ -48,3 +49,21 @@ def statements(name: str) -> list[LiteralString]:
     lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
     parts = (part.strip() for part in "\n".join(lines).split(";"))
     return [part for part in parts if part]
+
+
+def side_by_side(**parts: tuple[LiteralString, tuple[str, ...]]) -> LiteralString:
+    """One statement that runs one-row queries, each in a subquery of its own: `name=(query,
+    its columns)`. It answers one row with a column per name, a map of that query's columns
+    (null when the query found no row). Two queries a request needs at the same time then cost
+    one round trip and one transaction instead of two, in the driver and in the server. They
+    share their parameters: a name two of them use must mean the same in both."""
+    calls = []
+    for name, (text, columns) in parts.items():
+        fields = ", ".join(f"{column}: {column}" for column in columns)
+        body = "\n".join(f"    {line}" for line in text.splitlines())
+        calls.append(
+            f"OPTIONAL CALL () {{\n  CALL () {{\n{body}\n  }}\n  RETURN {{{fields}}} AS {name}\n}}"
+        )
+    # Made of the project's own query files and names, never of a request's values.
+    statement: LiteralString = "\n".join(calls) + f"\nRETURN {', '.join(parts)}"
+    return statement

@@ -13,6 +13,7 @@ bookmark manager orders its reads after its own writes and after the bookmarks t
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, LiteralString, TypeVar
@@ -97,7 +98,9 @@ class Database:
         request's session check (R24) runs beside its work: a transaction does its reads and
         writes meanwhile and waits for the check only to commit, one round trip sooner than
         waiting for it before the transaction begins; a refusal rolls the transaction back."""
-        return Database(self.driver, self.name, self.timeout, self._bookmarks, confirm)
+        view = copy.copy(self)  # of the same class: a recording database keeps recording
+        view._confirm = confirm
+        return view
 
     async def bookmarks(self) -> list[str]:
         """The view's bookmarks: what a later read must wait for to see what this view saw."""
@@ -111,12 +114,6 @@ class Database:
     async def read_one(self, query: LiteralString, **params: Any) -> Row | None:
         rows = await self.read(query, **params)
         return rows[0] if rows else None
-
-    async def read_items(self, query: LiteralString, **params: Any) -> list[Row]:
-        """The items of a query that answers one row holding them as a list, `rows`: a record
-        costs the driver about 20 times what an item of a list does (bench/driver_cost.py)."""
-        row = await self.read_one(query, **params)
-        return list(row["rows"]) if row else []
 
     async def write(self, query: LiteralString, **params: Any) -> list[Row]:
         return await self._run(query, params, RoutingControl.WRITE)

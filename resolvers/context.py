@@ -6,17 +6,14 @@ fields concurrently and a session is not safe to share.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-import cypher
 from cypher.database import Database
 from resolvers.bookmarks import HEADER, read_bookmarks, sign_bookmarks
 from resolvers.errors import Unauthenticated
@@ -24,11 +21,10 @@ from resolvers.limits import Limits
 from resolvers.live import Hub
 from resolvers.loaders import Loaders
 from resolvers.passwords import Passwords
+from resolvers.session import SessionCheck
 from resolvers.sockets import LiveSocket, Sockets
-from resolvers.tokens import TokenClaims, bearer_token, read_token
+from resolvers.tokens import bearer_token, read_token
 from settings import Settings
-
-VIEWER_SESSION = cypher.query("viewer_session")
 
 
 @dataclass(frozen=True)
@@ -62,9 +58,9 @@ class Context:
     loaders: Loaders
     # The process's database, or on a cluster this request's causal view of it (bookmarks).
     db: Database
-    # The check that the token's session still stands (R24: signOut ends it), running while
+    # The check that the token's session still stands (R24: signOut ends it), answered while
     # the request's reads run; see `confirm_session`.
-    session: asyncio.Future[None] | None = None
+    session: SessionCheck | None = None
     # The GraphQL layer's look-ahead answers for this request, by field (schema.pipeline)
     lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(
         default_factory=dict
@@ -76,25 +72,21 @@ class Context:
     close_socket: Callable[[int, str], Awaitable[None]] | None = None
 
     async def confirm_session(self) -> None:
-        """Raise Unauthenticated when the token's session has ended. Mutations wait for this
-        before they run; every answer waits for it before it is sent."""
+        """Raise Unauthenticated when the token's session has ended. Every answer waits for
+        this before it is sent, and every write before it commits."""
         if self.session is not None:
-            await self.session
+            await self.session.confirm()
 
     def discard_session(self) -> None:
         """The request ended without an answer: the check's outcome is not needed."""
-        if self.session is None:
-            return
-        if self.session.done():
-            self.session.exception()  # retrieved, so asyncio does not report it as lost
-        else:
-            self.session.cancel()
+        if self.session is not None:
+            self.session.discard()
 
     def refresh(self) -> None:
         """Make a long-lived socket's context current for its next item: the time now, and
         loaders that hold nothing loaded before."""
         self.now = self.services.clock()
-        self.loaders = Loaders(self.db, self.viewer_id, self.settings, self.now)
+        self.loaders = Loaders(self.db, self.viewer_id, self.settings, self.now, self.session)
 
     def require_viewer(self) -> str:
         """The signed-in member's id; UNAUTHENTICATED for anonymous callers (R24)."""
@@ -118,18 +110,18 @@ async def build_context(
 ) -> Context:
     """The viewer named by the bearer token. A forged or expired token is refused here; whether
     its session still stands is asked of the database at the same time as the request's own
-    queries run (one round trip less): the answer waits for it (`confirm_session`), and so does
-    the commit of every write the request makes (`Database.confirmed_by`)."""
+    queries run, mostly by their member card query (resolvers.session): the answer waits for it
+    (`confirm_session`), and so does the commit of every write (`Database.confirmed_by`)."""
     header = request.headers.get("authorization") if request else None
     token = bearer_token(header)
     claims = read_token(services.settings, token) if token else None
     db = causal_view(services, request)
-    session = asyncio.ensure_future(check_session(db, claims)) if claims else None
+    session = SessionCheck(db, claims) if claims else None
     if session is not None:
-        db = db.confirmed_by(partial(asyncio.shield, session))
+        db = db.confirmed_by(session.confirm)
     now = services.clock()
     viewer_id = claims.member_id if claims else None
-    loaders = Loaders(db, viewer_id, services.settings, now)
+    loaders = Loaders(db, viewer_id, services.settings, now, session)
     return Context(request, response, services, viewer_id, now, loaders, db, session)
 
 
@@ -140,10 +132,3 @@ def causal_view(services: Services, request: Request | None) -> Database:
         return services.db
     header = request.headers.get(HEADER) if request else None
     return services.db.causally_after(read_bookmarks(services.settings.secret, header))
-
-
-async def check_session(db: Database, claims: TokenClaims) -> None:
-    """Unauthenticated unless the member exists and the token's version is the current one."""
-    row = await db.read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
-    if row is None:
-        raise Unauthenticated("The token is no longer valid; sign in again.")

@@ -14,6 +14,8 @@ import cypher
 from cypher.database import Database, Row
 from resolvers.clock import epoch_ms, ms
 from resolvers.rules.notifications import kept_since
+from resolvers.session import SessionCheck
+from resolvers.together import Together
 from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards")
@@ -27,6 +29,7 @@ MESSAGE_CARDS = cypher.query("message_cards")
 INVITATION_CARDS = cypher.query("invitation_cards")
 NOTIFICATION_CARDS = cypher.query("notification_cards")
 VIEWER_ACCOUNT = cypher.query("viewer_account")
+NO_SESSION = {"sessionMember": None, "sessionVersion": None}
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 ReadFn = Callable[..., Awaitable[list[Row]]]
@@ -34,8 +37,8 @@ ReadFn = Callable[..., Awaitable[list[Row]]]
 
 def _by_id(read: ReadFn, query: LiteralString, **params: Any) -> LoadFn:
     """A batch load: `read` is the Database's `read` for a query that answers a row per id (the
-    seldom long lists), or its `read_items` for one that answers them as one row (the cards and
-    relations of a page)."""
+    seldom long lists), or Together's `read_items` for one that answers them as one row (the
+    cards and relations of a page, read side by side with the other batches of their turn)."""
 
     async def load(ids: Sequence[str]) -> list[Row | None]:
         rows = {row["id"]: row for row in await read(query, ids=list(ids), **params)}
@@ -56,41 +59,53 @@ def limit_params(settings: Settings, now: datetime) -> dict[str, Any]:
 
 
 class Loaders:
+    """`session`: the request's session check, which the member card queries answer."""
+
     def __init__(
-        self, db: Database, viewer_id: str | None, settings: Settings, now: datetime
+        self,
+        db: Database,
+        viewer_id: str | None,
+        settings: Settings,
+        now: datetime,
+        session: SessionCheck | None = None,
     ) -> None:
         self._db = db
         self._viewer_id = viewer_id
         self._settings = settings
         self._now = now
+        self._session = session
+        self._together = Together(db)
         self.clear()
 
     def clear(self) -> None:
-        """Forget what was loaded: a mutation changed it."""
-        db, viewer = self._db, self._viewer_id
+        """Forget what was loaded: a mutation changed it. The cards and relations of a page
+        start loading at the same time and are read as one statement (resolvers.together)."""
+        db, viewer, together = self._db, self._viewer_id, self._together
         self._account: asyncio.Task[Row | None] | None = None
         # Cards without their counts, and, for the fields that ask for them, with.
         self.member_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, MEMBER_CARDS, viewer=viewer, handle=None, counts=False)
+            _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=False)
         )
         self.counted_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, MEMBER_CARDS, viewer=viewer, handle=None, counts=True)
+            _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=True)
         )
         self.company_cards: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, COMPANY_CARDS)
+            _by_id(together.read_items, COMPANY_CARDS)
         )
         self.relations: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits())
+            _by_id(
+                together.read_items, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits()
+            )
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
         self.degrees: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, MEMBER_DEGREES, viewer=viewer, handle=None)
+            _by_id(together.read_items, MEMBER_DEGREES, viewer=viewer, handle=None)
         )
         self.company_relations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db.read, COMPANY_RELATIONS, viewer=viewer)
         )
         self.posts: DataLoader[str, Row | None] = DataLoader(
-            _by_id(db.read_items, POST_CARDS, viewer=viewer)
+            _by_id(together.read_items, POST_CARDS, viewer=viewer)
         )
         self.conversations: DataLoader[str, Row | None] = DataLoader(
             _by_id(db.read, CONVERSATION_CARDS, viewer=viewer)
@@ -109,14 +124,31 @@ class Loaders:
     def _limits(self) -> dict[str, Any]:
         return limit_params(self._settings, self._now)
 
+    async def _member_cards(self, query: LiteralString, **params: Any) -> list[Row]:
+        """Member cards (member_cards.cypher)."""
+        session = self._session_params
+        row = await self._together.read_one(
+            query, ("rows", "session"), viewer=self._viewer_id, **params, **session
+        )
+        assert row is not None  # one row, whatever the ids
+        return self._cards_of(row)
+
+    @property
+    def _session_params(self) -> dict[str, Any]:
+        return self._session.params if self._session else NO_SESSION
+
+    def _cards_of(self, answer: Row) -> list[Row]:
+        """The cards of member_cards.cypher's row; the session check takes its answer."""
+        if self._session is not None:
+            self._session.answer(answer["session"])
+        return list(answer["rows"])
+
     async def member_by_handle(self, handle: str, need: str | None, counts: bool) -> Row | None:
         """The card of the member with `handle` (None when missing or hidden), with its counts
-        when `counts`, and with it, in the same round trip, the viewer's relation to that member
+        when `counts`, and with it, in the same statement, the viewer's relation to that member
         as far as `need` says ('full' or 'degree', see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
-        card = self._db.read_items(
-            MEMBER_CARDS, ids=[], handle=handle, viewer=self._viewer_id, counts=counts
-        )
+        card = self._member_cards(MEMBER_CARDS, ids=[], handle=handle, counts=counts)
         relations: list[Row] = []
         if need is None or self._viewer_id is None:
             cards = await card
@@ -124,7 +156,9 @@ class Loaders:
             full = need == "full"
             query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
             viewer = self._viewer_id
-            relation = self._db.read_items(query, ids=[], handle=handle, viewer=viewer, **extra)
+            relation = self._together.read_items(
+                query, ids=[], handle=handle, viewer=viewer, **extra
+            )
             cards, relations = await asyncio.gather(card, relation)
         loader = self.relations if need == "full" else self.degrees
         for row in relations:

@@ -10,8 +10,9 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from resolvers import ids
-from resolvers.context import Context, Live, check_session
+from resolvers.context import Context, Live
 from resolvers.errors import NotFound, Unauthenticated
+from resolvers.session import check_session
 from resolvers.sockets import LiveSocket
 from resolvers.tokens import bearer_token, read_token
 

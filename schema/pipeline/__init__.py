@@ -26,7 +26,7 @@ from strawberry.extensions import (
 )
 
 from schema.pipeline.caches import LruByText, ParseByText, ValidationByText
-from schema.pipeline.guards import RequestGuards
+from schema.pipeline.guards import RequestGuards, StartSessionCheckForWrites
 from schema.pipeline.masking import MaskUnexpectedErrors
 from settings import Settings
 
@@ -44,6 +44,7 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: RequestGuards(settings),
+        StartSessionCheckForWrites,
         lambda: ValidationByText(validated),
         lambda: MaskUnexpectedErrors(suggestions=settings.introspection),
     ]

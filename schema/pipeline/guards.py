@@ -21,6 +21,7 @@ from graphql import (
     VariableNode,
 )
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from settings import Settings
 
@@ -111,3 +112,15 @@ class RequestGuards(SchemaExtension):
                         f"This query would cost {total}; the limit is "
                         f"{self.settings.max_query_cost} (lists count `first` times)."
                     )
+
+
+class StartSessionCheckForWrites(SchemaExtension):
+    """A mutation asks whether the token's session stands (R24) as it begins, beside its work,
+    so that its commit, which waits for the answer, seldom waits long; a query leaves the answer
+    to its member card query (resolvers.session)."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if self.execution_context.operation_type is OperationType.MUTATION and context.session:
+            context.session.start()
+        yield

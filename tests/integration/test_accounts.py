@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tests.support.client import DEMO_PASSWORD, Api, error_codes
 
 SIGN_UP = """
@@ -151,6 +153,27 @@ async def test_r24_sign_out_ends_every_token_of_the_member(api: Api) -> None:
     fresh = await api.data(SIGN_IN, {"email": account.email, "password": DEMO_PASSWORD})
     viewer = await api.data(VIEWER, token=fresh["signIn"]["token"])
     assert viewer["viewer"]["member"]["handle"] == "ada"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ member(handle: "bob") { name } }',  # the card query answers the check
+        '{ searchMembers(query: "bob") { totalCount } }',  # no card: a query of its own does
+        "{ viewer { email } }",
+    ],
+)
+async def test_r24_an_ended_token_reads_nothing_with_or_without_a_member_card(
+    api: Api, query: str
+) -> None:
+    account = await api.sign_up("ada")
+    await api.sign_up("bob")
+    assert (await api.post(query, token=account.token)).status_code == 200
+    await api.data("mutation { signOut { signedOut } }", token=account.token)
+    response = await api.post(query, token=account.token)
+    assert response.status_code == 401
+    assert error_codes(response.json()) == ["UNAUTHENTICATED"]
+    assert response.json()["data"] is None
 
 
 async def test_r24_an_ended_token_writes_nothing(api: Api) -> None:

@@ -1,5 +1,7 @@
 """A page of members or posts costs a constant number of database queries, whatever its size:
-visibility, degree and actions come in batches (DataLoaders), never one query per item."""
+visibility, degree and actions come in batches (DataLoaders), never one query per item; the
+batches a page starts together go as one statement (resolvers.together), and the member cards
+answer the session check (resolvers.session)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,14 @@ SEARCH = """
 query ($first: Int) { searchMembers(query: "peer", first: $first) {
   edges { node { handle degree followerCount actions { primary secondary }
                  relationship { isFollowing mutualConnectionCount } } }
+} }
+"""
+
+PROFILE = """
+query ($handle: String!) { member(handle: $handle) {
+  handle name followerCount degree
+  relationship { isConnected mutualConnectionCount canMessage }
+  actions { primary secondary }
 } }
 """
 
@@ -59,7 +69,7 @@ async def test_a_page_of_members_costs_the_same_queries_at_any_size(
         data = await api.data(SEARCH, {"first": first}, me.token)
         assert len(data["searchMembers"]["edges"]) == first
         counts.append(len(recording.calls))
-    assert counts[0] == counts[1] <= 4  # session, search, cards, relations
+    assert counts == [2, 2]  # the search page; then cards and relations, one statement
 
 
 async def test_a_feed_page_costs_the_same_queries_at_any_size(
@@ -76,5 +86,16 @@ async def test_a_feed_page_costs_the_same_queries_at_any_size(
         data = await api.data(FEED_WITH_AUTHORS, {"first": first}, me.token)
         assert len(data["viewer"]["feed"]["edges"]) == first
         counts.append(len(recording.calls))
-    # session, viewer, feed page, posts, author cards, authors' degree
-    assert counts[0] == counts[1] <= 6
+    # the feed page with its posts; then the authors' cards and degrees, one statement
+    assert counts == [2, 2]
+
+
+async def test_a_profile_page_costs_one_query(api: Api, recording: RecordingDatabase) -> None:
+    """The card, the viewer's relation and the session check, in one statement."""
+    me = await api.sign_up("myself")
+    await peers(api, me, 2)
+    recording.calls.clear()
+    data = await api.data(PROFILE, {"handle": "peer-1"}, me.token)
+    assert data["member"]["relationship"]["isConnected"] is True
+    assert data["member"]["followerCount"] == 1
+    assert [call.kind for call in recording.calls] == ["read"]

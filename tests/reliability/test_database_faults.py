@@ -51,6 +51,8 @@ class Acknowledged:
     connections: list[tuple[Account, Account]] = dataclasses.field(default_factory=list)
     invitations: list[tuple[Account, Account]] = dataclasses.field(default_factory=list)
     refused_while_down: int = 0
+    # Set once a post and an invitation or connection were acknowledged.
+    of_both_kinds: asyncio.Event = dataclasses.field(default_factory=asyncio.Event)
 
 
 async def write_load(api: Api, members: list[Account], acks: Acknowledged, stop: asyncio.Event,
@@ -79,6 +81,8 @@ async def write_load(api: Api, members: list[Account], acks: Acknowledged, stop:
         if (payload := data.get("sendInvitation")) and not payload["errors"]:
             connected = payload["member"]["relationship"]["isConnected"]
             (acks.connections if connected else acks.invitations).append((me, other))
+        if acks.posts and (acks.connections or acks.invitations):
+            acks.of_both_kinds.set()
 
 
 async def test_killing_neo4j_under_write_load_loses_no_acknowledged_write(tmp_path: Path) -> None:
@@ -98,7 +102,11 @@ async def test_killing_neo4j_under_write_load_loses_no_acknowledged_write(tmp_pa
                 acks, stop = Acknowledged(), asyncio.Event()
                 workers = [asyncio.create_task(write_load(api, members, acks, stop, i))
                            for i in range(len(members))]  # fmt: skip
-                await asyncio.sleep(8)  # the first seconds of a fresh JVM are slow
+                # A fresh JVM plans each query slowly at first (seconds): kill once writes
+                # of both kinds have been acknowledged, with more under way.
+                async with asyncio.timeout(60):
+                    await acks.of_both_kinds.wait()
+                await asyncio.sleep(2)
                 acknowledged_before = (
                     len(acks.posts),
                     len(acks.connections),

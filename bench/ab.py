@@ -1,0 +1,132 @@
+"""Two checkouts of Vernetzt against each other on one tier's store: the quick check of a step.
+
+    python -m bench.ab --tier S --ops profile,writes --rounds 3 ../before .
+
+Each round starts each checkout's server in turn (ABBA order) on the same Neo4j and measures,
+per op, concurrency 1 (p50 and p95 over the op's planned requests) and concurrency 8 (requests
+per second over `--seconds`, and CPU per request of the server's and of Neo4j's process). A
+first round warms Neo4j's plans and page cache and is not counted. It prints each figure's
+median over the rounds. The full protocol (floor, peer, answers compared) is `bench.run`;
+this only tells whether a change to the code moved its own figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import secrets
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import aiohttp
+import psutil
+import uvloop
+
+from bench import servers
+from bench.measure import run
+from bench.params import Request, WriteSource, WriteUnit, plan
+from bench.run import INVITATION_ID, SIZES, clean_up, execute
+from bench.store import Store, loaded_store
+from bench.systems import HttpSystem, Members, aiohttp_post
+from resolvers.tokens import issue_token
+from settings import Settings
+
+OPS = Path(__file__).resolve().parent / "ops"
+Figures = dict[str, list[float]]
+
+
+def _cpu(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+async def _measure(
+    system: HttpSystem, items: list[Request] | list[WriteUnit], seconds: float, pids: list[int]
+) -> dict[str, float]:
+    execute_on = functools.partial(execute, system)
+    await run(items[:60], 8, execute_on)  # this server's own plans and connections
+    outcomes, _, errors = await run(items, 1, execute_on)
+    latencies = sorted(outcome.ms for outcome in outcomes)
+    before = [_cpu(pid) for pid in pids]
+    started, served = time.perf_counter(), 0
+    while time.perf_counter() - started < seconds:
+        more, _, failed = await run(items, 8, execute_on)
+        served += len(more)
+        errors += failed
+    elapsed = time.perf_counter() - started
+    used = [1000 * (_cpu(pid) - b) / served for pid, b in zip(pids, before, strict=True)]
+    return {
+        "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)],
+        "rps": served / elapsed, "cpu": used[0], "neo4j_cpu": used[1],
+        "errors": float(len(errors)),
+    }  # fmt: skip
+
+
+class Comparison:
+    """The plan, the members' tokens and the figures of one comparison on a loaded store."""
+
+    def __init__(self, store: Store, args: argparse.Namespace) -> None:
+        self.store, self.args = store, args
+        sizes = SIZES[args.tier]
+        self.requests = sizes.requests
+        self.plan = plan(store.network, sizes.per_bucket, sizes.requests)
+        self.writes = WriteSource(store.network, self.plan.viewers)
+        self.secret = secrets.token_urlsafe(48)
+        settings = Settings(environment="production", secret=self.secret, neo4j_uri=store.uri)
+        ids = store.network.ids
+        self.members = Members(ids, lambda i: issue_token(settings, ids[i], 0), self._invitation)
+        self.figures: dict[tuple[str, str], Figures] = defaultdict(lambda: defaultdict(list))
+
+    async def _invitation(self, sender: int, invitee: int) -> str:
+        ids = self.store.network.ids
+        row = await self.store.db.read_one(INVITATION_ID, sender=ids[sender], invitee=ids[invitee])
+        return str(row["id"]) if row else ""
+
+    async def round(self, number: int, session: aiohttp.ClientSession) -> None:
+        """Each checkout in turn (ABBA); round 0 warms Neo4j up and is not kept."""
+        checkouts = self.args.checkouts if number % 2 == 0 else self.args.checkouts[::-1]
+        for checkout in checkouts:
+            servers.ROOT = checkout  # the server runs this checkout's code
+            with servers.vernetzt(self.store.uri, self.secret) as server:
+                system = HttpSystem(
+                    "vernetzt", server.url, OPS, self.members, aiohttp_post(session)
+                )
+                for op in self.args.ops.split(","):
+                    items = self._items(op)
+                    pids = [server.pid, self.store.pid]
+                    measured = await _measure(system, items, self.args.seconds, pids)
+                    print(number, checkout.name, op, {k: round(v, 2) for k, v in measured.items()})
+                    for name, value in measured.items():
+                        if number:
+                            self.figures[(op, str(checkout))][name].append(value)
+            await clean_up(self.store)
+
+    def _items(self, op: str) -> list[Request] | list[WriteUnit]:
+        return self.writes.units(self.requests) if op == "writes" else self.plan.reads[op]
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tier", default="S")
+    parser.add_argument("--ops", default="profile,connections,feed,search,suggestions,path,writes")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("checkouts", nargs=2, type=Path, help="before and after: two directories")
+    args = parser.parse_args()
+    args.checkouts = [path.resolve() for path in args.checkouts]
+    async with loaded_store(args.tier) as store:
+        comparison = Comparison(store, args)
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=16)) as session:
+            for number in range(args.rounds + 1):
+                await comparison.round(number, session)
+    print(f"medians of {args.rounds} rounds (p50, p95: ms at concurrency 1; rps: requests/s "
+          "and cpu: ms of CPU per request, at concurrency 8)")  # fmt: skip
+    for (op, checkout), values in sorted(comparison.figures.items()):
+        medians = "  ".join(f"{name} {statistics.median(v):7.2f}" for name, v in values.items())
+        print(f"{op:12} {checkout:30} {medians}")
+
+
+if __name__ == "__main__":
+    uvloop.run(main())
