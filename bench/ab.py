@@ -18,6 +18,7 @@ import secrets
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -35,6 +36,7 @@ from settings import Settings
 
 OPS = Path(__file__).resolve().parent / "ops"
 Figures = dict[str, list[float]]
+Items = list[Request] | list[WriteUnit]
 
 
 def _cpu(pid: int) -> float:
@@ -43,16 +45,18 @@ def _cpu(pid: int) -> float:
 
 
 async def _measure(
-    system: HttpSystem, items: list[Request] | list[WriteUnit], seconds: float, pids: list[int]
+    system: HttpSystem, items: Callable[[], Items], seconds: float, pids: list[int]
 ) -> dict[str, float]:
+    """`items()` gives each pass its own requests: a write unit runs once (an invitation
+    accepted twice is an error)."""
     execute_on = functools.partial(execute, system)
-    await run(items[:60], 8, execute_on)  # this server's own plans and connections
-    outcomes, _, errors = await run(items, 1, execute_on)
+    await run(items()[:60], 8, execute_on)  # this server's own plans and connections
+    outcomes, _, errors = await run(items(), 1, execute_on)
     latencies = sorted(outcome.ms for outcome in outcomes)
     before = [_cpu(pid) for pid in pids]
     started, served = time.perf_counter(), 0
     while time.perf_counter() - started < seconds:
-        more, _, failed = await run(items, 8, execute_on)
+        more, _, failed = await run(items(), 8, execute_on)
         served += len(more)
         errors += failed
     elapsed = time.perf_counter() - started
@@ -94,7 +98,7 @@ class Comparison:
                     "vernetzt", server.url, OPS, self.members, aiohttp_post(session)
                 )
                 for op in self.args.ops.split(","):
-                    items = self._items(op)
+                    items = functools.partial(self._items, op)
                     pids = [server.pid, self.store.pid]
                     measured = await _measure(system, items, self.args.seconds, pids)
                     print(number, checkout.name, op, {k: round(v, 2) for k, v in measured.items()})
@@ -103,7 +107,7 @@ class Comparison:
                             self.figures[(op, str(checkout))][name].append(value)
             await clean_up(self.store)
 
-    def _items(self, op: str) -> list[Request] | list[WriteUnit]:
+    def _items(self, op: str) -> Items:
         return self.writes.units(self.requests) if op == "writes" else self.plan.reads[op]
 
 
