@@ -28,6 +28,7 @@ async def session_stands(db: Database, claims: TokenClaims) -> bool:
 
 
 async def check_session(db: Database, claims: TokenClaims) -> None:
+    """Unauthenticated unless the session stands (a live socket's admission asks this)."""
     if not await session_stands(db, claims):
         raise Unauthenticated(ENDED)
 
