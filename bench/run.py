@@ -1,14 +1,18 @@
 """`make bench TIER=M`: one tier end to end (benchmark protocol).
 
 Generate and load the tier if its store is missing, record the floor's traces, start Vernetzt
-and the peer on the same Neo4j, check that they answer alike, warm up, then measure every op and
-the weighted mix at concurrency 1 and 8, systems interleaved op by op, `--runs` times. Writes
-bench/results/<TIER>.json; `python -m bench.report` turns the results into docs/benchmarks.md.
+(one process, and beside it two: WORKERS=2, at concurrency 8 only) and the peer on the same
+Neo4j, check that they answer alike, warm up, then measure every op and the weighted mix at
+concurrency 1 and 8, systems interleaved op by op, `--runs` times (RUNS). Figures and target
+ratios are pooled over the runs, each ratio with its bootstrap interval (bench.pooled); at tier
+M, live delivery is measured after (bench.live_delivery). Writes bench/results/<TIER>.json;
+`python -m bench.report` turns the results into docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import json
 import os
@@ -28,12 +32,13 @@ import uvloop
 
 import cypher
 from app import create_app
-from bench import servers
+from bench import live_delivery, servers
 from bench.floor import FloorWrites, RecordingDatabase, Step, trace
 from bench.measure import CpuMeter, by_bucket, figures, run
 from bench.params import READ_OPS, Plan, Request, WriteSource, WriteUnit, mix, plan
 from bench.peer.answers import peer_answer, vernetzt_answer
-from bench.ratios import per_run
+from bench.pooled import Sample, pooled_figures, ratio_with_interval
+from bench.ratios import OPS, RATIOS, per_run
 from bench.store import Store, loaded_store
 from bench.systems import (
     FloorSystem,
@@ -55,6 +60,10 @@ ROOT = Path(__file__).resolve().parent.parent
 INVITATION_ID = cypher.query("bench_invitation_id")
 CLEAN_UP = cypher.statements("bench_clean_up")
 CONCURRENCIES = (1, 8)
+MORE_WORKERS = "vernetzt-2w"  # Vernetzt with WORKERS=2, beside the one-process figures
+# Runs per tier, as the issue judges them: enough for a bootstrap interval at M, S and L; XS is
+# the smoke test.
+RUNS = {"XS": 1, "S": 5, "M": 10, "L": 3}
 RECORDING_TIMEOUT_SECONDS = 120.0
 WARM_UP = 40  # requests per op and system before measuring; the first pass is reported as cold
 
@@ -73,7 +82,7 @@ SIZES = {
     "S": Sizes(10, 100, 300),
     "M": Sizes(10, 100, 300),
     # Tier L's searches and suggestions take up to seconds each: fewer requests keep one run
-    # of the three systems under half an hour (its p50s make the growth figures).
+    # of the systems near twenty minutes (its p50s make the growth figures).
     "L": Sizes(10, 60, 200),
 }
 
@@ -135,18 +144,25 @@ async def execute(system: System, item: Request | WriteUnit) -> list[Outcome]:
     return [await system.read(item)]
 
 
+# One run's latencies and seconds of each (system, op, concurrency), kept for pooling.
+Kept = dict[tuple[str, str, int], tuple[list[Outcome], float]]
+
+
 async def measure(
     systems: list[System], plan_: Plan, writes: WriteSource, sizes: Sizes, cpu: CpuMeter
-) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]], Kept]:
     """One run: each op, then the mix, at each concurrency, the systems taking turns."""
     rows: list[dict[str, Any]] = []
     spent: dict[str, dict[str, float]] = {s.name: {} for s in systems}
+    kept: Kept = {}
     for concurrency in CONCURRENCIES:
         phases: list[tuple[str, Any]] = [(op, plan_.reads[op]) for op in READ_OPS]
         phases.append(("writes", None))
         phases.append(("mix", None))
         for op, items in phases:
             for system in systems:
+                if concurrency == 1 and system.name == MORE_WORKERS:
+                    continue  # reported beside concurrency 8 only, where it can help
                 if op == "writes":
                     items = writes.units(sizes.requests)
                 elif op == "mix":
@@ -161,13 +177,14 @@ async def measure(
                 row = {"system": system.name, "op": op, "concurrency": concurrency}
                 row |= figures(outcomes, seconds, errors)
                 row["cpu_ms_per_request"] = CpuMeter.per_request(used, len(outcomes) + len(errors))
-                if op != "mix":
-                    row["buckets"] = by_bucket(outcomes)
                 rows.append(row)
-                print(f"{system.name:>9} {op:>12} c={concurrency} p50 {row['p50_ms']:8.2f} ms"
+                # Without the answers: ten runs of them would not fit in memory at tier M.
+                lean = [dataclasses.replace(outcome, data=None) for outcome in outcomes]
+                kept[(system.name, op, concurrency)] = (lean, seconds)
+                print(f"{system.name:>11} {op:>12} c={concurrency} p50 {row['p50_ms']:8.2f} ms"
                       f"  p95 {row['p95_ms']:8.2f} ms  {row['rps']:7.1f}/s"
                       f"  errors {row['errors']}")  # fmt: skip
-    return rows, spent
+    return rows, spent, kept
 
 
 async def warm_up(systems: list[System], plan_: Plan, writes: WriteSource) -> list[dict[str, Any]]:
@@ -183,17 +200,57 @@ async def warm_up(systems: list[System], plan_: Plan, writes: WriteSource) -> li
     return cold
 
 
-def medians(runs: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Each figure's median across runs, with its spread (min, max) for p50 and rps."""
+def pooled_results(runs: list[list[dict[str, Any]]], kept: list[Kept]) -> list[dict[str, Any]]:
+    """Each figure pooled over the runs (bench.pooled), with its per-run spread for p50 and
+    rps; errors summed; the server's split and the CPU per request as medians of the runs;
+    buckets from the pooled latencies."""
     result = []
     for rows in zip(*runs, strict=True):
-        row = dict(rows[0])
-        for key in ("p50_ms", "p95_ms", "p99_ms", "max_ms", "rps"):
-            row[key] = round(statistics.median(r[key] for r in rows), 2)
+        key = (rows[0]["system"], rows[0]["op"], rows[0]["concurrency"])
+        outcomes = [outcome for run_kept in kept for outcome in run_kept[key][0]]
+        row = {name: rows[0][name] for name in ("system", "op", "concurrency")}
+        row["n"] = sum(r["n"] for r in rows)
+        row["errors"] = sum(r["errors"] for r in rows)
+        row |= pooled_figures(samples(kept, key))
         row["p50_spread_ms"] = [min(r["p50_ms"] for r in rows), max(r["p50_ms"] for r in rows)]
         row["rps_spread"] = [min(r["rps"] for r in rows), max(r["rps"] for r in rows)]
+        row |= {name: _median_of(rows, name) for name in ("server_ms", "cpu_ms_per_request")}
+        if key[1] != "mix":
+            row["buckets"] = by_bucket(outcomes)
+        errors = [r["first_error"] for r in rows if "first_error" in r]
+        if errors:
+            row["first_error"] = errors[0]
         result.append(row)
     return result
+
+
+def samples(kept: list[Kept], key: tuple[str, str, int]) -> list[Sample]:
+    return [Sample([o.ms for o in run_kept[key][0]], run_kept[key][1]) for run_kept in kept]
+
+
+def _median_of(rows: list[dict[str, Any]], name: str) -> dict[str, float]:
+    parts = sorted({part for r in rows for part in r.get(name, {})})
+    return {
+        part: round(statistics.median(r[name][part] for r in rows if part in r.get(name, {})), 2)
+        for part in parts
+    }
+
+
+def targets(kept: list[Kept]) -> dict[str, dict[str, Any]]:
+    """Every target ratio on the pooled figures, with its bootstrap 95% interval; and the same
+    requests/s ratio for Vernetzt with two workers, reported beside (not a target)."""
+    found = {}
+    specs = [*RATIOS, (f"{MORE_WORKERS}/peer req/s", 8, "peer", "rps")]
+    for op in OPS:
+        for name, concurrency, other, key in specs:
+            ours = MORE_WORKERS if name.startswith(MORE_WORKERS) else "vernetzt"
+            if (ours, op, concurrency) in kept[0]:
+                found[f"{op} {name}"] = ratio_with_interval(
+                    samples(kept, (ours, op, concurrency)),
+                    samples(kept, (other, op, concurrency)),
+                    key,
+                )
+    return found
 
 
 def machine() -> dict[str, Any]:
@@ -240,25 +297,29 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
             with (
                 servers.vernetzt(store.uri, secret) as ours,
+                servers.vernetzt(store.uri, secret, workers=2) as ours_twice,
                 servers.peer(store.uri, secret) as theirs,
             ):
                 post = aiohttp_post(session)
                 vernetzt = HttpSystem("vernetzt", ours.url, ROOT / "bench" / "ops", members, post)
                 peer_ops = ROOT / "bench" / "peer" / "ops"
                 peer = HttpSystem("peer", theirs.url, peer_ops, members, post)
+                twice = HttpSystem(MORE_WORKERS, ours_twice.url, ROOT / "bench" / "ops", members,
+                                   post)  # fmt: skip
                 answers = await compare_answers(vernetzt, peer, plan_)
                 print(f"answers alike: {answers}")
-                systems: list[System] = [floor, vernetzt, peer]
+                systems: list[System] = [floor, vernetzt, twice, peer]
                 cold = await warm_up(systems, plan_, writes)
-                cpu = CpuMeter({"neo4j": store.pid, "vernetzt": ours.pid, "peer": theirs.pid,
+                cpu = CpuMeter({"neo4j": store.pid, "vernetzt": ours.pid,
+                                MORE_WORKERS: ours_twice.pid, "peer": theirs.pid,
                                 "harness": os.getpid()})  # fmt: skip
-                measured = []
-                cpu_runs = []
+                measured, cpu_runs, kept = [], [], []
                 for number in range(runs):
                     print(f"run {number + 1} of {runs}")
-                    rows, spent = await measure(systems, plan_, writes, sizes, cpu)
+                    rows, spent, run_kept = await measure(systems, plan_, writes, sizes, cpu)
                     measured.append(rows)
                     cpu_runs.append(spent)
+                    kept.append(run_kept)
         await clean_up(store)
         result = {
             "tier": tier,
@@ -271,7 +332,8 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
             "answers_alike": answers,
             "cpu_seconds": cpu_runs,
             "cold": cold,
-            "results": medians(measured),
+            "results": pooled_results(measured, kept),
+            "targets": targets(kept),
             "ratios": per_run(measured),
         }
     return result
@@ -280,17 +342,19 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tier", default="XS", choices=list(SIZES))
-    parser.add_argument("--runs", type=int, default=None, help="repeated runs (S, M: 5, else 1)")
+    parser.add_argument("--runs", type=int, default=None, help="repeated runs (see RUNS)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    # Five runs give each ratio a range wide enough to tell noise from change (analysis.md);
-    # XS is the smoke test, and L (about 13 min a run) is measured for growth.
-    runs = args.runs or (5 if args.tier in ("S", "M") else 1)
+    runs = args.runs or RUNS[args.tier]
     out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
     # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     # The floor runs here, so it gets the event loop the server runs on (servers.py).
     result = uvloop.run(bench(args.tier, runs))
+    if args.tier == "M":  # the issue records live delivery in M.json; its own Neo4j and servers
+        print("measuring live delivery ...")
+        result["live"] = live_delivery.measured()
+        result["live_delivery"] = result["live"]["live_delivery"]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
     print(f"wrote {out}")

@@ -33,11 +33,12 @@ def free_port() -> int:
         return port
 
 
-def vernetzt_command(port: int) -> list[str]:
+def vernetzt_command(port: int, workers: int = 1) -> list[str]:
     uvicorn = str(Path(sys.executable).parent / "uvicorn")
     return [
         uvicorn, "--factory", "app:main_app", "--host", "127.0.0.1", "--port", str(port),
         "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
+        "--workers", str(workers),
     ]  # fmt: skip
 
 
@@ -51,13 +52,16 @@ def vernetzt_env(neo4j_uri: str, secret: str, port: int) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def vernetzt(neo4j_uri: str, secret: str) -> Iterator[Server]:
+def vernetzt(neo4j_uri: str, secret: str, workers: int = 1) -> Iterator[Server]:
+    """Vernetzt as `workers` processes on one port (uvicorn's, as WORKERS does in the image):
+    with more than one, `pid` is their parent's, and the CPU meter counts its children."""
     port = free_port()
     env = vernetzt_env(neo4j_uri, secret, port)
-    with _process("vernetzt", vernetzt_command(port), env) as process:
+    name = "vernetzt" if workers == 1 else f"vernetzt-{workers}w"
+    with _process(name, vernetzt_command(port, workers), env) as process:
         url = f"http://127.0.0.1:{port}"
-        _wait(lambda: httpx.get(f"{url}/readyz").status_code == 200, process, "vernetzt")
-        yield Server("vernetzt", f"{url}/graphql", process.pid)
+        _wait(lambda: httpx.get(f"{url}/readyz").status_code == 200, process, name)
+        yield Server(name, f"{url}/graphql", process.pid)
 
 
 @contextlib.contextmanager

@@ -116,7 +116,7 @@ class HttpSystem:
         self.documents = documents(ops)
         self.members = members
         self.post = post
-        self.global_ids = name == "vernetzt"
+        self.global_ids = name.startswith("vernetzt")  # one process or several
 
     def _id(self, type_name: str, key: str) -> str:
         return ids.encode(type_name, key) if self.global_ids else key
