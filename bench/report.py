@@ -243,6 +243,9 @@ def growth_table(results: dict[str, Result]) -> list[str]:
         cells = " | ".join(f"{v:.1f}" for v in values)
         met = "met" if values[-1] <= GROWTH_TARGET * values[0] else "missed"
         lines.append(f"| {op} | {cells} | {ratio(values[-1], values[0])} {met} |")
+    dates = ", ".join(f"{t} {results[t]['date'][:10]}" for t in tiers)
+    lines += ["", f"Measured: {dates}. Milliseconds of different days do not compare (the "
+              "machine drifts), so growth is judged on tiers measured on one day."]  # fmt: skip
     if "L" in results:
         errors = {op: row(results["L"], "vernetzt", op, 8)["errors"] for op in OPS}
         failed = ", ".join(f"{op} {n}" for op, n in errors.items() if n) or "none"
