@@ -43,7 +43,8 @@ def test_every_system_measured_every_op_at_both_concurrencies(results: dict[str,
     rows = results["results"]
     assert isinstance(rows, list)
     measured = {(r["system"], r["op"], r["concurrency"]) for r in rows}
-    assert measured == {(s, op, c) for s in SYSTEMS for op in OPS for c in (1, 8)}
+    beside = {("vernetzt-2w", op, 8) for op in OPS}  # two workers, at concurrency 8 only
+    assert measured == {(s, op, c) for s in SYSTEMS for op in OPS for c in (1, 8)} | beside
     for row in rows:
         assert row["n"] > 0
         assert row["errors"] == 0, row.get("first_error")
@@ -85,3 +86,13 @@ def test_results_keep_each_runs_ratios(results: dict[str, object]) -> None:
     for name, values in ratios.items():
         assert len(values) == results["runs"] == 1, name
         assert values[0] > 0, name
+
+
+def test_results_give_each_target_ratio_with_its_interval(results: dict[str, object]) -> None:
+    """The issue's targets as bench.report shows them: a pooled ratio inside its interval."""
+    targets = results["targets"]
+    assert isinstance(targets, dict)
+    assert len(targets) == 4 * len(OPS)  # three targets and the two workers' rate beside
+    for name, found in targets.items():
+        low, high = found["ci95"]
+        assert 0 < low <= found["value"] <= high, name
