@@ -20,5 +20,7 @@ RUN useradd --system --uid 10001 --no-create-home vernetzt
 USER 10001:10001
 ENV VERNETZT_ENV=production HOST=0.0.0.0 PORT=8000
 EXPOSE 8000
-# WORKERS: API processes on one port; one per core (they share nothing but Neo4j).
-CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1}"]
+# WORKERS: API processes on one port; one per core (they share nothing but Neo4j). The WebSocket
+# options are websocket.uvicorn_flags (docs/security.md): the protocol that cuts off a peer that
+# takes nothing, messages of 64 KiB at most, no compression.
+CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]

@@ -10,7 +10,7 @@ import dataclasses
 import logging
 import os
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -81,6 +81,8 @@ class GraphQLApp(GraphQL[Context, None]):
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             allowed_origins=list(services.settings.cors_origins),
+            # A socket holds a little memory before it says who it is: not for long.
+            connection_init_wait_timeout=timedelta(seconds=services.settings.socket_init_seconds),
         )
         self.services = services
 

@@ -81,6 +81,17 @@ class Settings:
     socket_ping_seconds: float = 20.0
     socket_idle_seconds: float = 60.0
     socket_check_seconds: float = 5.0
+    # Hostile sockets (docs/security.md): connection_init must come within `socket_init_seconds`;
+    # a message may have at most `socket_max_message_bytes` (checked before it is parsed); a
+    # peer that does not take what is sent to it within `socket_send_seconds`, or lets more than
+    # `socket_max_output_bytes` queue up, is cut off.
+    socket_init_seconds: float = 5.0
+    socket_max_message_bytes: int = 65_536
+    socket_send_seconds: float = 10.0
+    socket_max_output_bytes: int = 1_048_576
+    # One request's share of the process's Neo4j connections (the driver holds 100): its reads
+    # wait for one another beyond this many at once.
+    db_reads_per_request: int = 8
 
     @property
     def is_production(self) -> bool:
@@ -99,6 +110,8 @@ class Settings:
             "notification_retention_days", "live_poll_ms", "sockets_per_member",
             "subscriptions_per_socket", "socket_ping_seconds", "socket_idle_seconds",
             "socket_check_seconds", "delete_account_timeout_seconds", "export_interval_minutes",
+            "socket_init_seconds", "socket_max_message_bytes", "socket_send_seconds",
+            "socket_max_output_bytes", "db_reads_per_request",
         )  # fmt: skip
         for name in positive:
             if getattr(self, name) <= 0:
@@ -154,6 +167,11 @@ VARIABLES: Mapping[str, str] = {
     "socket_ping_seconds": "VERNETZT_SOCKET_PING_SECONDS",
     "socket_idle_seconds": "VERNETZT_SOCKET_IDLE_SECONDS",
     "socket_check_seconds": "VERNETZT_SOCKET_CHECK_SECONDS",
+    "socket_init_seconds": "VERNETZT_SOCKET_INIT_SECONDS",
+    "socket_max_message_bytes": "VERNETZT_SOCKET_MAX_MESSAGE_BYTES",
+    "socket_send_seconds": "VERNETZT_SOCKET_SEND_SECONDS",
+    "socket_max_output_bytes": "VERNETZT_SOCKET_MAX_OUTPUT_BYTES",
+    "db_reads_per_request": "VERNETZT_DB_READS_PER_REQUEST",
 }
 
 # Schema discovery helps whoever develops a client and an attacker alike, so production serves

@@ -50,12 +50,12 @@ async def measure(db: Database, rounds: int) -> dict[str, tuple[float, float]]:
         now, account = datetime.now(UTC), next(keys)
         address = f"10.0.0.{account[1:]}"  # as many addresses as accounts
 
-        async def count_attempt(tx: Transaction) -> None:
+        async def count_attempt(tx: Transaction) -> int:
             await limits.sign_ins.take(tx.one, address, now)
-            await limits.sign_in_failures.take(tx.one, account, now)
+            return await limits.sign_in_failures.take(tx.one, account, now)
 
-        await db.transaction(count_attempt)
-        await limits.sign_in_failures.give_back(db.write_one, account, now)
+        failure = await db.transaction(count_attempt)
+        await limits.sign_in_failures.give_back(db.write_one, account, failure)
 
     cases: dict[str, Case] = {
         "a write without its limit": lambda: db.transaction(write),

@@ -44,10 +44,10 @@ async def _confirm_password(context: Context, viewer: str, password: str) -> Non
     if row is None:  # deleted meanwhile, by a request of the same member
         raise Unauthenticated("The token is no longer valid; sign in again.")
     failures = services.limits.sign_in_failures
-    await context.db.transaction(lambda tx: failures.take(tx.one, row["emailKey"], now))
+    failure = await context.db.transaction(lambda tx: failures.take(tx.one, row["emailKey"], now))
     if not await services.passwords.verify(row["passwordHash"], password):
         raise Refused(WRONG_PASSWORD)
-    await failures.give_back(context.db.write_one, row["emailKey"], now)
+    await failures.give_back(context.db.write_one, row["emailKey"], failure)
 
 
 def _still_sole_admin(companies: list[str]) -> Refusal:

@@ -108,19 +108,19 @@ async def sign_in(context: Context, email: str, password: str) -> SignedIn:
     account, address = email_key(email), client_address(context)
     limits = services.limits
 
-    async def count_attempt(tx: Transaction) -> None:
+    async def count_attempt(tx: Transaction) -> int:
         # Counted as a failure until the password proves right: concurrent guesses are counted
         # before any of them is checked, so a burst gets no more tries than the limit.
         await limits.sign_ins.take(tx.one, address, now)
-        await limits.sign_in_failures.take(tx.one, account, now)
+        return await limits.sign_in_failures.take(tx.one, account, now)
 
-    await context.db.transaction(count_attempt)
+    failure = await context.db.transaction(count_attempt)
     row = await context.db.read_one(SIGN_IN_LOOKUP, emailKey=account)
     # Unknown e-mail and wrong password take the same path and the same time (R24).
     verified = await services.passwords.verify(row["passwordHash"] if row else None, password)
     if row is None or not verified:
         raise Refused(INVALID_CREDENTIALS)
-    await limits.sign_in_failures.give_back(context.db.write_one, account, now)
+    await limits.sign_in_failures.give_back(context.db.write_one, account, failure)
     return SignedIn(issue_token(services.settings, row["id"], row["tokenVersion"]), row["id"])
 
 

@@ -6,6 +6,8 @@ fields concurrently and a session is not safe to share.
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +48,9 @@ class Services:
     # The time rules are decided at (R6 quota, R8 cooldown); tests move it forward.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     live: Live | None = None  # only where subscriptions are served
+    # One data export at a time per process: an export holds its whole document in memory,
+    # several at once would multiply that (docs/security.md). Others wait their turn.
+    export_turn: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
 
 
 @dataclass
@@ -87,6 +92,13 @@ class Context:
         loaders that hold nothing loaded before."""
         self.now = self.services.clock()
         self.loaders = Loaders(self.db, self.viewer_id, self.settings, self.now, self.session)
+
+    def for_operation(self) -> Context:
+        """A context for one operation of a socket: the socket's viewer, with its own time and
+        loaders and look-ahead, as an HTTP request gets (never the socket's opening time)."""
+        operation = dataclasses.replace(self, lookahead={})
+        operation.refresh()
+        return operation
 
     def require_viewer(self) -> str:
         """The signed-in member's id; UNAUTHENTICATED for anonymous callers (R24)."""

@@ -44,28 +44,41 @@ EXPORT_NOTIFICATIONS = cypher.query("export_notifications")
 TIMES = {"joinedAt", "since", "sentAt", "blockedAt", "createdAt"}
 
 
+# A failed export is given back to the interval, but an attempt is counted in a window of its
+# own, so that an export that keeps failing cannot be asked for again and again.
+RETRY_COOL_DOWN = timedelta(minutes=2)
+
+
 async def request_data_export(context: Context) -> str:
-    """The member's export as a JSON string; EXPORT_LIMIT with retryAfter within the interval."""
+    """The member's export as a JSON string; EXPORT_LIMIT with retryAfter within the interval,
+    or within the cool-down after a failed one."""
     viewer = context.require_viewer()
-    limit = _limit(context)
-    await _take(context, limit, viewer)
+    interval, attempts = _limits(context)
+    await _take(context, attempts, viewer)
+    taken = await _take(context, interval, viewer)
     try:
-        document = await _document(context, viewer)
+        async with context.services.export_turn:
+            document = await _document(context, viewer)
+            # Off the event loop: a big document takes seconds to write.
+            return await asyncio.to_thread(
+                json.dumps, document, ensure_ascii=False, separators=(",", ":")
+            )
     except BaseException:
-        # Nothing was handed over: the member may ask again at once.
-        await limit.give_back(context.db.write_one, viewer, context.now)
+        # Nothing was handed over: the interval is given back (the cool-down is not).
+        await interval.give_back(context.db.write_one, viewer, taken)
         raise
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
-def _limit(context: Context) -> RateLimit:
+def _limits(context: Context) -> tuple[RateLimit, RateLimit]:
     minutes = context.settings.export_interval_minutes
-    return RateLimit("exports", 1, timedelta(minutes=minutes), "data exports")
+    interval = RateLimit("exports", 1, timedelta(minutes=minutes), "data exports")
+    attempts = RateLimit("export-attempts", 1, RETRY_COOL_DOWN, "data export attempts")
+    return interval, attempts
 
 
-async def _take(context: Context, limit: RateLimit, viewer: str) -> None:
+async def _take(context: Context, limit: RateLimit, viewer: str) -> int:
     try:
-        await limit.take(context.db.write_one, viewer, context.now)
+        return await limit.take(context.db.write_one, viewer, context.now)
     except RateLimited as limited:
         message = "You asked for an export a short while ago; the next one can be made later."
         refusal = Refusal(ErrorCode.EXPORT_LIMIT, message, retry_after=limited.retry_after)

@@ -2,9 +2,10 @@
 (several processes on several machines: a password guesser gets 10 tries, not 10 a process).
 
 Each limit is a sliding window of `limit` events per `window` and key (an account, an address,
-a member). Taking an event locks the key's node in the database and counts it there
-(cypher/rate_limit_take.cypher); a write's own event is taken in the write's transaction
-(resolvers.writes), so a refused or failed write costs nothing and a committed one is counted.
+a member), each event dated never before the database's clock. Taking an event locks the key's
+node in the database and counts it there (cypher/rate_limit_take.cypher); a write's own event
+is taken in the write's transaction (resolvers.writes), so a refused or failed write costs
+nothing and a committed one is counted.
 Nothing is kept in this process.
 """
 
@@ -37,27 +38,28 @@ class RateLimit:
     window: timedelta
     what: str
 
-    async def take(self, run: RunOne, key: str, now: datetime) -> None:
-        """Count one event of `key` at `now`; RateLimited (nothing counted) when the window is
-        full."""
+    async def take(self, run: RunOne, key: str, now: datetime) -> int:
+        """Count one event of `key` at `now` (or at the database's time, if that is later);
+        RateLimited (nothing counted) when the window is full. Returns the event's time in
+        epoch milliseconds, which `give_back` takes."""
         row = await run(RATE_LIMIT_TAKE, **self._params(key, now))
         assert row is not None  # MERGE always answers
         if row["retryAfter"] is not None:
             retry_after = from_epoch_ms(row["retryAfter"])
             raise RateLimited(f"Too many {self.what}; try again later.", retry_after)
+        return int(row["takenAt"])
 
-    async def give_back(self, run: RunOne, key: str, taken_at: datetime) -> None:
-        """Uncount the event of `key` taken at `taken_at`."""
-        await run(RATE_LIMIT_GIVE_BACK, key=self._key(key), at=epoch_ms(taken_at))
+    async def give_back(self, run: RunOne, key: str, taken_at: int) -> None:
+        """Uncount the event of `key` that `take` answered `taken_at` for."""
+        await run(RATE_LIMIT_GIVE_BACK, key=self._key(key), at=taken_at)
 
     def _key(self, key: str) -> str:
         return f"{self.name}:{key}"
 
     def _params(self, key: str, now: datetime) -> dict[str, Any]:
-        now_ms = epoch_ms(now)
         return {
-            "key": self._key(key), "now": now_ms, "limit": self.limit,
-            "windowStart": now_ms - ms(self.window), "windowMs": ms(self.window),
+            "key": self._key(key), "now": epoch_ms(now), "limit": self.limit,
+            "windowMs": ms(self.window),
         }  # fmt: skip
 
 

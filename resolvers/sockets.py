@@ -45,6 +45,7 @@ class Sockets:
         self.db, self.settings = db, settings
         self.open: dict[str, LiveSocket] = {}
         self._watcher: asyncio.Task[None] | None = None
+        self._closing: set[asyncio.Future[None]] = set()
 
     def _lapse_ms(self) -> int:
         return int(time.time() * 1000 + 3 * self.settings.socket_check_seconds * 1000)
@@ -90,9 +91,18 @@ class Sockets:
         now = time.time()
         for socket in sockets:
             if socket.id not in valid:
-                await socket.close(ENDED, "The member signed out; sign in again.")
+                await self._end(socket, "The member signed out; sign in again.")
             elif socket.claims.expires <= now:
-                await socket.close(ENDED, "The token has expired; sign in again.")
+                await self._end(socket, "The token has expired; sign in again.")
+
+    async def _end(self, socket: LiveSocket, reason: str) -> None:
+        """Give the socket's slot back now, and close it in a task of its own: a peer that
+        takes nothing may hold its close up to `socket_send_seconds`, and must never hold
+        the rounds that renew and close every other socket of the process."""
+        await self.give_back(socket)
+        closing = asyncio.ensure_future(socket.close(ENDED, reason))
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
 
     async def close(self) -> None:
         if self._watcher is not None:

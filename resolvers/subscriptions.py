@@ -50,8 +50,17 @@ async def release(context: Context) -> None:
         await _live(context).sockets.give_back(context.socket)
 
 
+async def _confirm_session(context: Context) -> None:
+    """Each subscription starts only while the socket's session stands (R24), as an HTTP
+    request answers only then; after it, the socket watcher ends the socket (R27)."""
+    if context.socket is None:
+        raise Unauthenticated("Sign in to do this.")
+    await check_session(context.db, context.socket.claims)
+
+
 async def notifications(context: Context) -> AsyncIterator[str]:
     """The ids of the viewer's notifications as they are committed."""
+    await _confirm_session(context)
     async for key in _live(context).hub.notifications(context.require_viewer()):
         context.refresh()
         yield key
@@ -60,7 +69,7 @@ async def notifications(context: Context) -> AsyncIterator[str]:
 async def messages(context: Context, conversation_id: str) -> AsyncIterator[str]:
     """The ids of a conversation's messages as they are committed; NOT_FOUND unless the viewer
     takes part in it."""
-    context.require_viewer()
+    await _confirm_session(context)
     _, conversation = ids.decode_as(conversation_id, "Conversation")
     if await context.loaders.conversations.load(conversation) is None:
         raise NotFound("No such conversation of yours.")

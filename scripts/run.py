@@ -26,6 +26,7 @@ from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN  # noqa: E402
 from demo.seed import seed  # noqa: E402
 from resolvers.passwords import Passwords  # noqa: E402
 from settings import Settings, SettingsError, load_settings  # noqa: E402
+from websocket import uvicorn_options  # noqa: E402
 
 
 async def prepare(settings: Settings) -> int:
@@ -59,7 +60,7 @@ def main() -> int:
         print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
         uvicorn.run(
             "app:main_app", factory=True, host=settings.host, port=settings.port,
-            workers=settings.workers, log_level="info",
+            workers=settings.workers, log_level="info", **uvicorn_options(settings),
         )  # fmt: skip
     finally:
         if server is not None:

@@ -7,8 +7,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from cypher.database import Database
 from resolvers.clock import epoch_ms
+from resolvers.errors import RateLimited
 from resolvers.limits import RateLimit
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import error_codes
@@ -50,3 +53,18 @@ async def _windows(db: Database) -> int:
     row = await db.read_one("MATCH (w:RateWindow) RETURN count(w) AS n")
     assert row is not None
     return int(row["n"])
+
+
+async def test_a_take_with_a_lagging_clock_still_counts_after_a_clean_up(db: Database) -> None:
+    """A caller whose time lags (as a socket's once did: it kept the time of its opening)
+    cannot date events into the past, where a new key's clean-up would delete their window."""
+    limit = RateLimit("test", 3, timedelta(minutes=1), "tests")
+    lagging = datetime.now(UTC) - timedelta(minutes=5)
+    for _ in range(3):
+        await limit.take(db.write_one, "ada", lagging)
+    window = await db.read_one("MATCH (w:RateWindow {key: 'test:ada'}) RETURN w.events AS e")
+    assert window is not None
+    assert min(window["e"]) >= epoch_ms(datetime.now(UTC) - timedelta(seconds=5))  # dated now
+    await limit.take(db.write_one, "someone-new", datetime.now(UTC))  # creates, cleans up
+    with pytest.raises(RateLimited):
+        await limit.take(db.write_one, "ada", lagging)

@@ -13,16 +13,21 @@ from pathlib import Path
 
 import httpx
 
+from settings import load_settings
 from tests.support.neo4j import Neo4jServer, free_port
+from websocket import uvicorn_flags
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "fleet-test-secret-long-enough-for-hs256"
 
 
 @contextlib.contextmanager
-def api_process(neo4j: Neo4jServer, env: dict[str, str], log: Path) -> Iterator[str]:
+def api_process(
+    neo4j: Neo4jServer, env: dict[str, str], log: Path, uvicorn_defaults: bool = False
+) -> Iterator[str]:
     """One API process on `neo4j` (`env` may name another NEO4J_URI); yields its base URL once
-    it is ready."""
+    it is ready. It gets the WebSocket options every launcher gives (websocket.uvicorn_flags),
+    or with `uvicorn_defaults` uvicorn's own, to show what the app holds by itself."""
     port = free_port()
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("VERNETZT_", "NEO4J_"))},
@@ -37,6 +42,8 @@ def api_process(neo4j: Neo4jServer, env: dict[str, str], log: Path) -> Iterator[
         # A test may leave a request waiting on the database; do not wait for it at the end.
         "--timeout-graceful-shutdown", "2",
     ]  # fmt: skip
+    if not uvicorn_defaults:
+        command += uvicorn_flags(load_settings(environment, dotenv=None))
     with log.open("wb") as output:
         process = subprocess.Popen(
             command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
