@@ -12,7 +12,13 @@ from cypher.database import Row, Transaction
 from resolvers.context import Context
 from resolvers.errors import Refusal, invalid_input, refuse_any
 from resolvers.pages import Page, fetch_page, members_page, page_size
-from resolvers.rules.limits import check_headline, check_name, clean_headline, lucene_query
+from resolvers.rules.limits import (
+    SEARCH_REACH,
+    check_headline,
+    check_name,
+    clean_headline,
+    lucene_query,
+)
 from resolvers.writes import write
 
 UPDATE_PROFILE = cypher.query("update_profile")
@@ -71,7 +77,9 @@ async def search(context: Context, text: str, first: int | None, after: str | No
     lucene = lucene_query(text)
     if lucene is None:
         return Page(items=[], has_next=False, total=0)
-    page = await fetch_page(context.db, SEARCH_MEMBERS, first, after, viewer=viewer, lucene=lucene)
+    page = await fetch_page(
+        context.db, SEARCH_MEMBERS, first, after, viewer=viewer, lucene=lucene, reach=SEARCH_REACH
+    )
     assert page is not None  # search results are never hidden as a whole
     return page
 

@@ -26,6 +26,8 @@ class Page:
     items: list[Row]
     has_next: bool
     total: int
+    # Whether `total` counts every item; only search stops counting at its reach (R22).
+    exact: bool = True
 
 
 def encode_cursor(keys: list[Any]) -> str:
@@ -67,7 +69,10 @@ async def fetch_page(
     if row is None or row["items"] is None:
         return None
     items: list[Row] = row["items"]
-    return Page(items=items[:first], has_next=len(items) > first, total=int(row.get("total", 0)))
+    return Page(
+        items=items[:first], has_next=len(items) > first, total=int(row.get("total", 0)),
+        exact=row.get("exact", True),
+    )  # fmt: skip
 
 
 async def members_page(

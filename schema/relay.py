@@ -131,6 +131,16 @@ class DatedEdge(Generic[T]):
 EMPTY = Page(items=[], has_next=False, total=0)
 
 
+def total_count_is_exact() -> Any:
+    """Contract part 4: whether totalCount counts every item (a field per connection type)."""
+    return strawberry.field(
+        default=True,
+        description="False when totalCount stopped at search's cap (R22): there are at least "
+        "that many matches. True for every list that counts exactly, which is every list but "
+        "search.",
+    )
+
+
 class _Builds:
     """How each connection is built from a page: nodes loaded in one batch, each cursor encoded
     once and shared by the edges and pageInfo."""
@@ -152,6 +162,7 @@ class _Builds:
         fields: dict[str, Any] = {"edges": edges, "page_info": PageInfo.of(page, cursors)}
         if cls.counted:
             fields["total_count"] = page.total
+            fields["total_count_is_exact"] = page.exact
         return cls(**fields)
 
     @classmethod
@@ -170,6 +181,7 @@ class CountedConnection(_Builds, Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
     total_count: int
+    total_count_is_exact: bool = total_count_is_exact()
 
     counted: ClassVar[bool] = True
 
@@ -179,6 +191,7 @@ class DatedConnection(_Builds, Generic[T]):
     edges: list[DatedEdge[T]]
     page_info: PageInfo
     total_count: int
+    total_count_is_exact: bool = total_count_is_exact()
 
     counted: ClassVar[bool] = True
 

@@ -24,6 +24,7 @@ INMAIL_SUBJECT_MAX = 200  # R16
 COMPANY_DESCRIPTION_MAX = 2000  # R20
 SEARCH_TEXT_MAX = 200  # R22: a malformed request (BAD_USER_INPUT), not a rule's refusal
 SEARCH_WORDS_MAX = 8
+SEARCH_REACH = 1000  # R22: search reaches the best 1,000 matches
 
 
 def check_handle(handle: str) -> list[Refusal]:

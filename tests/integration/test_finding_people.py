@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cypher.database import Database
 from tests.support.app import Clock
 from tests.support.client import Account, Api, error_codes
 from tests.support.network import BLOCK, DISMISS, chain, codes, connect, invite, mutate
@@ -121,3 +122,46 @@ async def test_r22_search_needs_a_signed_in_member_and_sane_input(api: Api) -> N
         "BAD_USER_INPUT"
     ]
     assert (await api.data(SEARCH, {"q": "   "}, me.token))["searchMembers"]["totalCount"] == 0
+
+
+SEARCH_REACH = """
+query ($q: String!, $after: String) {
+  searchMembers(query: $q, first: 100, after: $after) {
+    totalCount totalCountIsExact
+    edges { node { handle } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def test_r22_search_reaches_the_best_1000_matches_and_says_the_count_is_capped(
+    api: Api, db: Database
+) -> None:
+    """Contract part 4. 1,003 members match (seeded through Bolt, as sign-ups would make them);
+    the searcher blocked one of them, who is never counted."""
+    me = await api.sign_up("searcher")
+    blocked = await api.sign_up("reacher-blocked", name="Reacher Blocked")
+    await mutate(api, BLOCK, blocked, id=me.id)
+    await db.write(
+        """UNWIND range(1, 1002) AS i
+        CREATE (:Member {id: 'reacher-' + i, handle: 'reacher-' + i, name: 'Reacher ' + i,
+          email: 'reacher' + i + '@example.org', emailKey: 'reacher' + i + '@example.org',
+          passwordHash: 'x', tokenVersion: 0, joinedAt: datetime(), primaryButton: 'CONNECT',
+          connectionsVisibility: 'CONNECTIONS', invitationPolicy: 'EVERYONE',
+          whoCanFollow: 'EVERYONE', openProfile: false, acceptsInMail: true, inMailCredits: 0})"""
+    )
+    found: list[str] = []
+    after = None
+    while True:
+        variables = {"q": "reacher", "after": after}
+        page = (await api.data(SEARCH_REACH, variables, me.token))["searchMembers"]
+        assert (page["totalCount"], page["totalCountIsExact"]) == (1000, False)
+        found += [edge["node"]["handle"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(found) == len(set(found)) == 1000
+    assert "reacher-blocked" not in found
+    few = (await api.data(SEARCH_REACH, {"q": "reacher 17"}, me.token))["searchMembers"]
+    assert (few["totalCount"], few["totalCountIsExact"]) == (11, True)  # 17 and 170..179
