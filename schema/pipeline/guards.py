@@ -1,6 +1,7 @@
 """Request guards that run before validation: the cost of a query (lists multiply what they
-hold) refuses the whole request with a top-level error. (A member's write rate is counted in
-each write's own transaction: resolvers.writes.)"""
+hold), priced with the values execution will use, refuses the whole request with a top-level
+error before anything runs, and so does a `first` out of range. (A member's write rate is
+counted in each write's own transaction: resolvers.writes.)"""
 
 from __future__ import annotations
 
@@ -20,15 +21,24 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
 )
+from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from resolvers.errors import BadUserInput
+from resolvers.pages import MAX_FIRST
 from settings import Settings
 
 
 class QueryTooComplex(GraphQLError):
     def __init__(self, message: str) -> None:
         super().__init__(message, extensions={"code": "QUERY_TOO_COMPLEX"})
+
+
+# What a field reads beyond its page: a search ranks up to its reach of 1,000 matches (R22) and
+# people you may know ranks the second ring (R21), whatever the page. Priced so that one request
+# holds about twenty of them, not the thirty its aliases would allow.
+READS = {"searchMembers": 200, "peopleYouMayKnow": 200}
 
 
 @functools.lru_cache(maxsize=4)  # one schema per app; tests build many
@@ -44,8 +54,22 @@ def list_sizes(schema: GraphQLSchema) -> dict[str, int]:
     return sizes
 
 
+def coerced_variables(
+    schema: GraphQLSchema, operation: OperationDefinitionNode, sent: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The variables as execution will see them: the operation's defaults filled in, `100.0`
+    made 100. None when they are invalid: execution then refuses the request before it runs."""
+    try:
+        values = get_variable_values(schema, operation.variable_definitions or (), sent)
+    except GraphQLError:
+        return None
+    return None if isinstance(values, list) else dict(values.coerced)
+
+
 class QueryCost:
-    """Each field costs 1 plus what it holds; a list holds `first` times its items."""
+    """Each field costs 1 plus what it holds (plus what it reads, READS); a list holds `first`
+    times its items. A `first` outside 0..MAX_FIRST refuses the whole request, as a literal or
+    as a variable's value or default."""
 
     def __init__(
         self, sizes: dict[str, int], fragments: dict[str, FragmentDefinitionNode],
@@ -58,7 +82,8 @@ class QueryCost:
         for selection in selections.selections if selections else ():
             if isinstance(selection, FieldNode):
                 inner = self.of(selection.selection_set, seen)
-                total += 1 + self._size(selection) * inner
+                reads = READS.get(selection.name.value, 0)
+                total += 1 + reads + self._size(selection) * inner
             elif isinstance(selection, InlineFragmentNode):
                 total += self.of(selection.selection_set, seen)
             elif isinstance(selection, FragmentSpreadNode):
@@ -72,6 +97,15 @@ class QueryCost:
         name = field.name.value
         if name not in self.sizes or field.selection_set is None:
             return 1
+        size = self._first(field)
+        if size is None:
+            return self.sizes[name]
+        if not 0 <= size <= MAX_FIRST:
+            raise BadUserInput(f"`first` must be between 0 and {MAX_FIRST}")
+        return size
+
+    def _first(self, field: FieldNode) -> int | None:
+        """The field's `first` as execution will take it; None for the schema's default."""
         for argument in field.arguments or ():
             if argument.name.value != "first":
                 continue
@@ -79,8 +113,8 @@ class QueryCost:
                 return int(argument.value.value)
             if isinstance(argument.value, VariableNode):
                 value = self.variables.get(argument.value.name.value)
-                return value if isinstance(value, int) else self.sizes[name]
-        return self.sizes[name]
+                return value if isinstance(value, int) else None
+        return None
 
 
 class RequestGuards(SchemaExtension):
@@ -93,25 +127,27 @@ class RequestGuards(SchemaExtension):
         if document is not None and context.pre_execution_errors is None:
             try:
                 self._check_cost(document.definitions)
-            except QueryTooComplex as refused:
+            except (QueryTooComplex, BadUserInput) as refused:
                 # Set before validation runs: strawberry then answers with this error alone.
                 context.pre_execution_errors = [refused]
         yield
 
     def _check_cost(self, definitions: Any) -> None:
+        schema = self.execution_context.schema._schema
         fragments = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
-        cost = QueryCost(
-            list_sizes(self.execution_context.schema._schema), fragments,
-            self.execution_context.variables or {},
-        )  # fmt: skip
         for definition in definitions:
-            if isinstance(definition, OperationDefinitionNode):
-                total = cost.of(definition.selection_set)
-                if total > self.settings.max_query_cost:
-                    raise QueryTooComplex(
-                        f"This query would cost {total}; the limit is "
-                        f"{self.settings.max_query_cost} (lists count `first` times)."
-                    )
+            if not isinstance(definition, OperationDefinitionNode):
+                continue
+            sent = self.execution_context.variables or {}
+            variables = coerced_variables(schema, definition, sent)
+            if variables is None:
+                continue
+            total = QueryCost(list_sizes(schema), fragments, variables).of(definition.selection_set)
+            if total > self.settings.max_query_cost:
+                raise QueryTooComplex(
+                    f"This query would cost {total}; the limit is "
+                    f"{self.settings.max_query_cost} (lists count `first` times)."
+                )
 
 
 class StartSessionCheckForWrites(SchemaExtension):

@@ -223,3 +223,45 @@ async def test_batched_operations_are_not_executed(api: Api) -> None:
     batch = [{"query": "{ viewer { email } }"}, {"query": "{ viewer { email } }"}]
     response = await api.client.post("/graphql", json=batch)
     assert response.status_code == 400
+
+
+# 100 results with 60 connections each cost 18,501, far over the limit of 5,000; 20 results
+# (the schema's default page) cost 3,861, which a guard that misses the operation's own
+# default, or a float, would let pass.
+WIDE = """query ($n: Int = 100) { searchMembers(query: "a", first: $n) { edges { node {
+  connections(first: 60) { edges { node { handle } } } } } } }"""
+
+
+async def test_cost_prices_the_variables_execution_uses(api: Api) -> None:
+    """The operation's own default, and a float that execution coerces to an Int."""
+    ada = await api.sign_up("ada")
+    assert error_codes(await api.run(WIDE, {}, ada.token)) == ["QUERY_TOO_COMPLEX"]
+    assert error_codes(await api.run(WIDE, {"n": 100.0}, ada.token)) == ["QUERY_TOO_COMPLEX"]
+    assert error_codes(await api.run(WIDE, {"n": 5.0}, ada.token)) == []
+
+
+async def test_a_first_out_of_range_refuses_the_request_before_anything_runs(api: Api) -> None:
+    """A negative `first` once cancelled the price of everything beside it."""
+    ada = await api.sign_up("ada")
+    wide = WIDE.replace("query ($n: Int = 100) {", "query ($n: Int = 100) { viewer { member {")
+    wide += " connections(first: -2147483648) { edges { node { id } } } } } }"
+    refused = await api.run(wide, {"n": 1}, ada.token)
+    assert (refused["data"], error_codes(refused)) == (None, ["BAD_USER_INPUT"])
+    write = """mutation { createPost(input: {text: "never"}) { post { author { ... on Member {
+      connections(first: $n) { totalCount } } } } } }""".replace(
+        "mutation {", "mutation ($n: Int) {"
+    )
+    assert error_codes(await api.run(write, {"n": 101}, ada.token)) == ["BAD_USER_INPUT"]
+    posts = "{ viewer { member { posts { edges { node { id } } } } } }"
+    assert (await api.data(posts, token=ada.token))["viewer"]["member"]["posts"]["edges"] == []
+
+
+async def test_thirty_aliased_searches_are_priced_out(api: Api) -> None:
+    """Each search ranks up to 1,000 matches whatever its page: it costs what it reads."""
+    ada = await api.sign_up("ada")
+    searches = " ".join(
+        f'a{i}: searchMembers(query: "a", first: 1) {{ totalCount }}' for i in range(30)
+    )
+    assert error_codes(await api.run(f"{{ {searches} }}", token=ada.token)) == ["QUERY_TOO_COMPLEX"]
+    one = '{ searchMembers(query: "a") { edges { node { handle name headline } } } }'
+    assert error_codes(await api.run(one, token=ada.token)) == []
