@@ -13,6 +13,8 @@ bookmark manager orders its reads after its own writes and after the bookmarks t
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import copy
 import logging
 from collections.abc import Awaitable, Callable, Iterable
@@ -72,6 +74,8 @@ class Database:
         self.timeout = timeout
         self._bookmarks = bookmarks
         self._confirm = confirm
+        # One request's share of the driver's pool: its reads beyond this many wait (with_share).
+        self._share: asyncio.Semaphore | None = None
         # Whether this request's view committed a write, so that its bookmarks are worth
         # handing out; never set on the process's shared database (no bookmarks there).
         self.wrote = False
@@ -100,6 +104,15 @@ class Database:
         waiting for it before the transaction begins; a refusal rolls the transaction back."""
         view = copy.copy(self)  # of the same class: a recording database keeps recording
         view._confirm = confirm
+        return view
+
+    def with_share(self, reads: int) -> Database:
+        """A view for one request whose reads run at most `reads` at a time. The driver holds
+        100 connections for the whole process; a request that fans out (a page of 100 cards,
+        each with its lists) waits for itself instead of taking them all, and with them a
+        5-second wait from every other request of the process."""
+        view = copy.copy(self)
+        view._share = asyncio.Semaphore(reads)
         return view
 
     async def bookmarks(self) -> list[str]:
@@ -151,7 +164,8 @@ class Database:
     ) -> list[Row]:
         with database_time():
             if routing is RoutingControl.READ:
-                return await self._read_auto_commit(query, params)
+                async with self._share or contextlib.nullcontext():
+                    return await self._read_auto_commit(query, params)
             await self._confirmed()  # an auto-commit write cannot be taken back
             records, _, _ = await self.driver.execute_query(
                 Query(query, timeout=self.timeout),

@@ -42,13 +42,15 @@ class SignedIn:
 
 
 def client_address(context: Context) -> str:
-    """The address the per-address limits count against (resolvers.addresses)."""
+    """The key of the client's address the per-address limits count against (an IPv6 client
+    by its /64; resolvers.addresses)."""
     request = context.request
     if request is None:
         return "unknown"
     peer = request.client.host if request.client else None
     forwarded_for = ",".join(request.headers.getlist("x-forwarded-for"))  # each proxy's line
-    return addresses.client_address(peer, forwarded_for, context.settings.trusted_proxies)
+    trusted = context.settings.trusted_proxies
+    return addresses.limit_key(addresses.client_address(peer, forwarded_for, trusted))
 
 
 async def sign_up(

@@ -5,6 +5,10 @@ address is in X-Forwarded-For, which each proxy appends to. Anyone can send that
 is believed only when the socket's peer is one of the trusted proxies (a setting), and then only
 as far as it was written by trusted proxies: the client is the right-most address that is not a
 trusted proxy itself. Without trusted proxies, the socket's peer is the client.
+
+The limits count an address by its key (`limit_key`): an IPv4 address as itself, also when it
+comes IPv4-mapped (::ffff:a.b.c.d); an IPv6 address by its /64, the block one subscriber holds
+and can choose addresses from at will.
 """
 
 from __future__ import annotations
@@ -43,3 +47,17 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequenc
         if not is_trusted(hop, proxies):
             return hop
     return hops[0] if hops else peer  # every hop a trusted proxy: the first one is the client
+
+
+def limit_key(address: str) -> str:
+    """What the per-address limits count `address` as: IPv4 as is (IPv4-mapped IPv6 too), IPv6
+    as its /64 network; anything else (`unknown`) as given."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    if isinstance(ip, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)

@@ -127,7 +127,7 @@ async def build_context(
     header = request.headers.get("authorization") if request else None
     token = bearer_token(header)
     claims = read_token(services.settings, token) if token else None
-    db = causal_view(services, request)
+    db = causal_view(services, request).with_share(services.settings.db_reads_per_request)
     session = SessionCheck(db, claims) if claims else None
     if session is not None:
         db = db.confirmed_by(session.confirm)

@@ -102,6 +102,20 @@ async def test_behind_a_trusted_proxy_sign_ups_are_counted_per_client(
         assert (other_client.status_code, error_codes(other_client.json())) == (200, [])
 
 
+async def test_sign_ups_from_one_ipv6_64_share_one_limit(db: Database, clock: Clock) -> None:
+    """An IPv6 subscriber holds a /64 and picks addresses from it at will."""
+    behind = dataclasses.replace(
+        TEST_SETTINGS, sign_ups_per_address=2, trusted_proxies=("127.0.0.1",)
+    )
+    async with serve(db, behind, clock) as api:
+        for handle, address in (("ann", "2001:db8:1:2::1"), ("ben", "2001:db8:1:2:a::2")):
+            assert (await _sign_up_from(api, handle, address)).status_code == 200
+        refused = await _sign_up_from(api, "cyd", "2001:db8:1:2:ffff:1:2:3")
+        assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
+        next_block = await _sign_up_from(api, "dan", "2001:db8:1:3::1")
+        assert (next_block.status_code, error_codes(next_block.json())) == (200, [])
+
+
 async def test_a_forged_forwarded_for_from_an_untrusted_peer_is_ignored(
     db: Database, clock: Clock
 ) -> None:

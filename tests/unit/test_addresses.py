@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolvers.addresses import client_address
+from resolvers.addresses import client_address, limit_key
 from settings import SettingsError, load_settings
 
 BALANCER = "10.0.0.5"
@@ -45,3 +45,12 @@ def test_trusted_proxies_are_read_and_checked() -> None:
     assert load_settings({}, dotenv=None).trusted_proxies == ()
     with pytest.raises(SettingsError, match="VERNETZT_TRUSTED_PROXIES lists 'balancer'"):
         load_settings({"VERNETZT_TRUSTED_PROXIES": "balancer"}, dotenv=None)
+
+
+def test_limits_key_ipv4_as_is_and_ipv6_by_its_64() -> None:
+    assert limit_key("203.0.113.9") == "203.0.113.9"
+    assert limit_key("::ffff:203.0.113.9") == "203.0.113.9"  # IPv4-mapped: the same client
+    assert limit_key("2001:db8:1:2:aaaa::1") == limit_key("2001:db8:1:2:ffff:1:2:3")
+    assert limit_key("2001:db8:1:2::1") == "2001:db8:1:2::/64"
+    assert limit_key("2001:db8:1:3::1") != limit_key("2001:db8:1:2::1")
+    assert limit_key("unknown") == "unknown"
