@@ -49,6 +49,7 @@ from resolvers.errors import Unauthenticated
 from resolvers.limits import Limits
 from resolvers.live import Hub
 from resolvers.passwords import Passwords
+from resolvers.read_budget import ReadBudget
 from resolvers.sockets import Sockets
 from schema.root import build_schema
 from settings import Settings, load_settings
@@ -197,7 +198,8 @@ def create_app(
         if clock is not None:
             services = dataclasses.replace(services, clock=clock)
         live = Live(Hub(database, settings, services.clock), Sockets(database, settings))
-        services = dataclasses.replace(services, live=live)
+        reads = ReadBudget(database, settings)
+        services = dataclasses.replace(services, live=live, reads=reads)
         readiness = Readiness(database)
         await readiness.ensure()
         app.state.readiness = readiness
@@ -207,6 +209,7 @@ def create_app(
         finally:
             await live.hub.close()
             await live.sockets.close()
+            await reads.close()
             if driver is not None:
                 await driver.close()
 

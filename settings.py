@@ -66,6 +66,7 @@ class Settings:
     sign_ins_per_address: int = 100  # per 15 minutes
     sign_ups_per_address: int = 30  # per 10 minutes
     writes_per_member: int = 120  # per minute
+    reads_per_member: int = 60_000  # units of query cost per minute (resolvers.read_budget)
     db_timeout_seconds: float = 5.0
     # R28: the deletion of an account is one transaction with its own limit (docs/account.md
     # has the measurement behind it), and a member gets one data export per this many minutes.
@@ -111,7 +112,7 @@ class Settings:
             "subscriptions_per_socket", "socket_ping_seconds", "socket_idle_seconds",
             "socket_check_seconds", "delete_account_timeout_seconds", "export_interval_minutes",
             "socket_init_seconds", "socket_max_message_bytes", "socket_send_seconds",
-            "socket_max_output_bytes", "db_reads_per_request",
+            "socket_max_output_bytes", "db_reads_per_request", "reads_per_member",
         )  # fmt: skip
         for name in positive:
             if getattr(self, name) <= 0:
@@ -158,6 +159,7 @@ VARIABLES: Mapping[str, str] = {
     "sign_ins_per_address": "VERNETZT_SIGN_INS_PER_ADDRESS",
     "sign_ups_per_address": "VERNETZT_SIGN_UPS_PER_ADDRESS",
     "writes_per_member": "VERNETZT_WRITES_PER_MEMBER",
+    "reads_per_member": "VERNETZT_READS_PER_MEMBER",
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",

@@ -22,6 +22,7 @@ CREATE CONSTRAINT request_key IF NOT EXISTS FOR (r:Request) REQUIRE r.key IS UNI
 CREATE INDEX post_created IF NOT EXISTS FOR (p:Post) ON (p.createdAt);
 CREATE CONSTRAINT rate_window_key IF NOT EXISTS FOR (w:RateWindow) REQUIRE w.key IS UNIQUE;
 CREATE INDEX rate_window_until IF NOT EXISTS FOR (w:RateWindow) ON (w.until);
+CREATE CONSTRAINT read_budget_key IF NOT EXISTS FOR (b:ReadBudget) REQUIRE b.key IS UNIQUE;
 // Notifications (R26): a member's list and unread ones are read newest first through
 // (recipient, seq); unread ones carry the label UnreadNotification, so that counting them reads
 // only them. `createdAt` finds the expired ones, `pair` those between two members (a block),

@@ -23,6 +23,7 @@ from resolvers.limits import Limits
 from resolvers.live import Hub
 from resolvers.loaders import Loaders
 from resolvers.passwords import Passwords
+from resolvers.read_budget import ReadBudget
 from resolvers.session import SessionCheck
 from resolvers.sockets import LiveSocket, Sockets
 from resolvers.tokens import bearer_token, read_token
@@ -48,6 +49,7 @@ class Services:
     # The time rules are decided at (R6 quota, R8 cooldown); tests move it forward.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     live: Live | None = None  # only where subscriptions are served
+    reads: ReadBudget | None = None  # only where the app serves requests
     # One data export at a time per process: an export holds its whole document in memory,
     # several at once would multiply that (docs/security.md). Others wait their turn.
     export_turn: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))

@@ -21,11 +21,14 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
 )
+from graphql import (
+    OperationType as GraphQLOperationType,
+)
 from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from resolvers.errors import BadUserInput
+from resolvers.errors import BadUserInput, RateLimited
 from resolvers.pages import MAX_FIRST
 from settings import Settings
 
@@ -127,7 +130,7 @@ class RequestGuards(SchemaExtension):
         if document is not None and context.pre_execution_errors is None:
             try:
                 self._check_cost(document.definitions)
-            except (QueryTooComplex, BadUserInput) as refused:
+            except (QueryTooComplex, BadUserInput, RateLimited) as refused:
                 # Set before validation runs: strawberry then answers with this error alone.
                 context.pre_execution_errors = [refused]
         yield
@@ -148,6 +151,21 @@ class RequestGuards(SchemaExtension):
                     f"This query would cost {total}; the limit is "
                     f"{self.settings.max_query_cost} (lists count `first` times)."
                 )
+            if definition.operation is GraphQLOperationType.QUERY and self._runs(definition):
+                self._charge_reads(total)
+
+    def _runs(self, operation: OperationDefinitionNode) -> bool:
+        """Whether the request runs this operation of its document."""
+        name = self.execution_context.operation_name
+        return name is None or (operation.name is not None and operation.name.value == name)
+
+    def _charge_reads(self, cost: int) -> None:
+        """A signed-in query's cost counts against its member's read budget (RATE_LIMITED
+        beyond it; resolvers.read_budget). The unit tests' small schemas have no such context."""
+        context = self.execution_context.context
+        services = getattr(context, "services", None)
+        if services is not None and services.reads is not None and context.viewer_id:
+            services.reads.charge(context.viewer_id, cost, context.now)
 
 
 class StartSessionCheckForWrites(SchemaExtension):

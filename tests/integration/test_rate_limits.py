@@ -4,6 +4,7 @@ create new ones, a bounded number at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
@@ -14,7 +15,7 @@ from resolvers.clock import epoch_ms
 from resolvers.errors import RateLimited
 from resolvers.limits import RateLimit
 from tests.support.app import TEST_SETTINGS, Clock, serve
-from tests.support.client import error_codes
+from tests.support.client import Api, error_codes
 from tests.support.network import BLOCK, FOLLOW, codes, mutate
 
 UPDATE = 'mutation { updateProfile(input: {headline: "x"}) { errors { code } } }'
@@ -68,3 +69,38 @@ async def test_a_take_with_a_lagging_clock_still_counts_after_a_clean_up(db: Dat
     await limit.take(db.write_one, "someone-new", datetime.now(UTC))  # creates, cleans up
     with pytest.raises(RateLimited):
         await limit.take(db.write_one, "ada", lagging)
+
+
+# A search's page of 20 members with their names: 281 units of query cost.
+PAGE = '{ searchMembers(query: "ada") { edges { node { handle name } } } }'
+
+
+async def test_signed_in_reads_have_a_budget_per_member_shared_by_every_process(
+    db: Database, clock: Clock
+) -> None:
+    """resolvers.read_budget: each process takes what a member read from the shared budget a
+    batch (2,000 units) at a time, in the background, and refuses them once it is spent."""
+    budget = dataclasses.replace(TEST_SETTINGS, reads_per_member=3000)
+    async with serve(db, budget, clock) as one, serve(db, budget, clock) as other:
+        ada, bob = await one.sign_up("ada"), await one.sign_up("bob")
+        answers_one = await _read_until_refused(one, ada.token, tries=120)
+        assert 3000 / 281 < len(answers_one) < 120  # refused past the budget, well before 120
+        limited = await one.post(PAGE, token=ada.token)
+        assert (limited.status_code, error_codes(limited.json())) == (429, ["RATE_LIMITED"])
+        assert error_codes(await one.run(PAGE, token=bob.token)) == []  # another member
+        # The other process learns it at its first batch: 2,000 units, not another 3,000.
+        answers_other = await _read_until_refused(other, ada.token, tries=120)
+        assert len(answers_other) <= 2000 / 281 + 2
+
+
+async def _read_until_refused(api: Api, token: str, tries: int) -> list[dict[str, object]]:
+    """The answers a member gets before the first refusal (the budget is taken in the
+    background, so each read yields a moment to it)."""
+    answers: list[dict[str, object]] = []
+    for _ in range(tries):
+        response = await api.post(PAGE, token=token)
+        if response.status_code == 429:
+            return answers
+        answers.append(response.json())
+        await asyncio.sleep(0.01)
+    return answers
