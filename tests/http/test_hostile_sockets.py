@@ -24,7 +24,7 @@ from tests.support.client import Account, Api
 from tests.support.content import message, post
 from tests.support.live import PROTOCOL, LiveClient, live
 from tests.support.neo4j import Neo4jServer
-from tests.support.network import BLOCK, FOLLOW, codes, mutate
+from tests.support.network import BLOCK, FOLLOW, UNFOLLOW, codes, mutate
 from tests.support.network import connect as connect_members
 from tests.support.processes import api_process
 
@@ -85,7 +85,7 @@ async def taking_nothing(base: str) -> AsyncIterator[ClientConnection]:
 async def test_a_socket_that_takes_nothing_holds_no_other_socket(
     processes: tuple[str, str], api: Api
 ) -> None:
-    """Eve's 20 subscriptions get 8 MB she never reads; once she signs out, the watcher closes
+    """Eve's 20 subscriptions get 16 MB she never reads; once she signs out, the watcher closes
     her socket. Lena's socket must still close at her sign-out, Mia's slots must stay counted
     (the cap of 5 holds), and Eve's socket is cut off, not left waiting."""
     bounded = processes[0]
@@ -102,8 +102,9 @@ async def test_a_socket_that_takes_nothing_holds_no_other_socket(
             await stalled.send(json.dumps({"id": str(key), "type": "subscribe",
                                            "payload": {"query": HEAVY}}))  # fmt: skip
         assert await lenas.init(lena.token) == {"type": "connection_ack"}
-        await asyncio.sleep(0.5)
-        assert codes(await mutate(api, FOLLOW, fan, id=eve.id)) == []  # 20 items of 400 KB
+        await asyncio.sleep(2)  # the subscriptions are open (no message says so)
+        for follow in (FOLLOW, UNFOLLOW, FOLLOW):  # two notifications: 2 x 20 items of 400 KB
+            assert codes(await mutate(api, follow, fan, id=eve.id)) == []
         await asyncio.sleep(1)
         await api.data(SIGN_OUT, token=eve.token)  # the watcher now closes her socket
         await asyncio.sleep(2)
@@ -115,7 +116,7 @@ async def test_a_socket_that_takes_nothing_holds_no_other_socket(
         assert await mias.sixth() == 4429
         assert all(socket.socket.close_code is None for socket in mias.sockets)
         # What Eve's client finds when it reads at last: the connection cut off, no close
-        # message (1006); a socket still waiting would hand over its 8 MB and a 4403.
+        # message (1006); a socket still waiting would hand over its 16 MB and a 4403.
         with contextlib.suppress(ConnectionClosed):
             while True:
                 await asyncio.wait_for(stalled.recv(), 10)
