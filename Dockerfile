@@ -8,8 +8,10 @@ WORKDIR /app
 COPY requirements-runtime.lock .
 RUN pip install --no-cache-dir --disable-pip-version-check --require-hashes --no-deps \
       -r requirements-runtime.lock
-# Every top-level module (app.py, settings.py, ...), so a new one cannot be left out.
-COPY *.py ./
+# The packages the API runs: the edge, the three layers and the settings (no module lies at
+# the root, tests/unit/test_layers.py).
+COPY settings/ settings/
+COPY server/ server/
 COPY schema/ schema/
 COPY resolvers/ resolvers/
 COPY cypher/ cypher/
@@ -23,4 +25,4 @@ EXPOSE 8000
 # WORKERS: API processes on one port; one per core (they share nothing but Neo4j). The WebSocket
 # options are websocket.uvicorn_flags (docs/security.md): the protocol that cuts off a peer that
 # takes nothing, messages of 64 KiB at most, no compression.
-CMD ["sh", "-c", "exec uvicorn --factory app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]
+CMD ["sh", "-c", "exec uvicorn --factory server.app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws server.websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]

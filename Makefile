@@ -13,7 +13,7 @@ export NEO4J_DATA NEO4J_PORT
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools web
-	$(BIN)/python scripts/run.py
+	$(BIN)/python -m scripts.run
 
 ## test: ruff, mypy (strict), then pytest (unit, integration, HTTP and container tests on a real
 ## Neo4j: testcontainers' where a Docker engine can be had, containers/run.sh; else the launcher)
@@ -38,7 +38,7 @@ reset:
 
 ## schema: export the served schema to schema/schema.graphql
 schema: $(VENV)/.installed
-	$(BIN)/python scripts/export_schema.py
+	$(BIN)/python -m scripts.export_schema
 
 ## tools: the JDK and Maven the local Neo4j needs (from Debian when missing)
 tools:

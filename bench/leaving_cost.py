@@ -18,11 +18,11 @@ from typing import Any
 import httpx
 import psutil
 
-from app import create_app
 from bench.scratch import scratch_neo4j
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from resolvers import ids
+from server.app import create_app
 from settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results" / "leaving.json"

@@ -32,7 +32,6 @@ import psutil
 import uvloop
 
 import cypher
-from app import create_app
 from bench import live_delivery, servers
 from bench.floor import FloorWrites, RecordingDatabase, Step, trace
 from bench.measure import CpuMeter, by_bucket, figures, run
@@ -55,6 +54,7 @@ from resolvers.context import Services
 from resolvers.limits import Limits
 from resolvers.passwords import Passwords
 from resolvers.tokens import issue_token
+from server.app import create_app
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 
+from server.websocket import uvicorn_flags
 from settings import Settings
-from websocket import uvicorn_flags
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGS = ROOT / "bench" / "data" / "logs"
@@ -39,7 +39,7 @@ def free_port() -> int:
 def vernetzt_command(port: int, workers: int = 1) -> list[str]:
     uvicorn = str(Path(sys.executable).parent / "uvicorn")
     return [
-        uvicorn, "--factory", "app:main_app", "--host", "127.0.0.1", "--port", str(port),
+        uvicorn, "--factory", "server.app:main_app", "--host", "127.0.0.1", "--port", str(port),
         "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
         "--workers", str(workers), *uvicorn_flags(Settings()),
     ]  # fmt: skip

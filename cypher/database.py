@@ -33,7 +33,7 @@ from neo4j import (
 from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import ClientError
 
-from timing import database_time
+from cypher.timing import database_time
 
 log = logging.getLogger("vernetzt.database")
 

@@ -29,7 +29,7 @@ def _live(context: Context) -> Live:
 async def admit(context: Context) -> None:
     """Unauthenticated for a missing, bad or expired token or one whose session ended (R24);
     SocketLimit when the member has no free slot; else the socket is the member's."""
-    assert context.close_socket is not None  # set by the socket's handler (websocket.py)
+    assert context.close_socket is not None  # set by the socket's handler (server/websocket.py)
     params: dict[str, Any] = context.connection_params or {}
     header = params.get("Authorization") or params.get("authorization")
     token = bearer_token(header if isinstance(header, str) else None)

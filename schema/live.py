@@ -1,5 +1,5 @@
 """Subscriptions (R27): each notification and each new message as it is committed, over
-graphql-transport-ws on /graphql (the socket plumbing is websocket.py's)."""
+graphql-transport-ws on /graphql (the socket plumbing is server/websocket.py's)."""
 
 from __future__ import annotations
 

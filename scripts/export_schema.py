@@ -1,6 +1,6 @@
 """Writes the served schema, generated from the code, to schema/schema.graphql.
 
-    python scripts/export_schema.py          (make schema)
+    python -m scripts.export_schema          (make schema)
 
 A test fails when the committed file differs from what the code serves.
 """
@@ -26,5 +26,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(EXPORT.parent.parent))
     sys.exit(main())

@@ -2,7 +2,7 @@
 
 Starts the project's Neo4j (unless NEO4J_URI is set), migrates, seeds the demo network once, and
 serves on HOST:PORT with WORKERS processes (default 1) until Ctrl-C or SIGTERM; then stops the
-Neo4j it started. Each worker builds its app from the environment (`app:main_app`), so the
+Neo4j it started. Each worker builds its app from the environment (`server.app:main_app`), so the
 started Neo4j's URI is handed to them through NEO4J_URI.
 """
 
@@ -16,17 +16,16 @@ from pathlib import Path
 
 import uvicorn
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import localneo4j
+from cypher.database import Database, open_driver
+from cypher.migrate import apply_migrations
+from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN
+from demo.seed import seed
+from resolvers.passwords import Passwords
+from server.websocket import uvicorn_options
+from settings import Settings, SettingsError, load_settings
 
-import localneo4j  # noqa: E402
-from cypher.database import Database, open_driver  # noqa: E402
-from cypher.migrate import apply_migrations  # noqa: E402
-from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN  # noqa: E402
-from demo.seed import seed  # noqa: E402
-from resolvers.passwords import Passwords  # noqa: E402
-from settings import Settings, SettingsError, load_settings  # noqa: E402
-from websocket import uvicorn_options  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def prepare(settings: Settings) -> int:
@@ -59,7 +58,7 @@ def main() -> int:
         print(f"GraphQL playground: http://{settings.host}:{settings.port}/graphql")
         print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
         uvicorn.run(
-            "app:main_app", factory=True, host=settings.host, port=settings.port,
+            "server.app:main_app", factory=True, host=settings.host, port=settings.port,
             workers=settings.workers, log_level="info", **uvicorn_options(settings),
         )  # fmt: skip
     finally:

@@ -1,6 +1,6 @@
 """The ASGI entry point: Starlette routes around the Strawberry app; the lifespan owns the driver.
 
-uvicorn --factory app:main_app      (settings from the environment)
+uvicorn --factory server.app:main_app      (settings from the environment)
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
-from middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from resolvers import subscriptions
 from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.bookmarks import InvalidBookmark
@@ -52,13 +51,14 @@ from resolvers.passwords import Passwords
 from resolvers.read_budget import ReadBudget
 from resolvers.sockets import Sockets
 from schema.root import build_schema
+from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
+from server.timing import ServerTiming
+from server.websocket import LiveHandler, TextFrames
 from settings import Settings, load_settings
-from timing import ServerTiming
-from websocket import LiveHandler, TextFrames
 
 log = logging.getLogger("vernetzt")
 
-WEB = Path(__file__).resolve().parent / "web"
+WEB = Path(__file__).resolve().parent.parent / "web"
 # The few vendored files the offline playground needs, out of web/node_modules (`npm ci`).
 VENDOR = {
     "graphiql.min.js": "graphiql/graphiql.min.js",
@@ -71,7 +71,7 @@ VENDOR = {
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    # Subscriptions over graphql-transport-ws only (R27), with the limits of websocket.py.
+    # Subscriptions over graphql-transport-ws only (R27), with the limits of server/websocket.py.
     graphql_transport_ws_handler_class = LiveHandler
     websocket_adapter_class = TextFrames
 
@@ -282,6 +282,7 @@ class GraphQLRoute:
 
 
 def main_app() -> Starlette:
-    """Factory for uvicorn (`uvicorn --factory app:main_app`): settings from the environment."""
+    """Factory for uvicorn (`uvicorn --factory server.app:main_app`): settings from the
+    environment."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     return create_app(load_settings())

@@ -1,53 +1,18 @@
 """Server-Timing: how much of a request's time the database took, and the rest.
 
-The Database marks each query with `database_time()`; queries of one request overlap (sibling
-fields resolve concurrently), so the clock counts the wall-clock time during which at least one
-query was running, not the sum of their durations. The header reads
-`Server-Timing: db;dur=3.1, app;dur=1.9, total;dur=5.0` (milliseconds): `app` is everything
-that is not the database — GraphQL parsing, validation, resolvers and serialisation.
+The header reads `Server-Timing: db;dur=3.1, app;dur=1.9, total;dur=5.0` (milliseconds): `db`
+is the wall-clock time during which at least one of the request's queries ran
+(cypher.timing), `app` is everything else: GraphQL parsing, validation, resolvers and
+serialisation.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Iterator
-from contextvars import ContextVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-
-class DatabaseClock:
-    def __init__(self) -> None:
-        self.running = 0
-        self.since = 0.0
-        self.seconds = 0.0
-
-    def enter(self) -> None:
-        if self.running == 0:
-            self.since = time.perf_counter()
-        self.running += 1
-
-    def leave(self) -> None:
-        self.running -= 1
-        if self.running == 0:
-            self.seconds += time.perf_counter() - self.since
-
-
-_clock: ContextVar[DatabaseClock | None] = ContextVar("database_clock", default=None)
-
-
-@contextlib.contextmanager
-def database_time() -> Iterator[None]:
-    clock = _clock.get()
-    if clock is None:
-        yield
-        return
-    clock.enter()
-    try:
-        yield
-    finally:
-        clock.leave()
+from cypher.timing import measured
 
 
 class ServerTiming:
@@ -60,8 +25,6 @@ class ServerTiming:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        clock = DatabaseClock()
-        token = _clock.set(clock)
         started = time.perf_counter()
 
         async def send_with_timing(message: Message) -> None:
@@ -73,7 +36,5 @@ class ServerTiming:
                 message = {**message, "headers": headers}
             await send(message)
 
-        try:
+        with measured() as clock:
             await self.app(scope, receive, send_with_timing)
-        finally:
-            _clock.reset(token)

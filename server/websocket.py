@@ -278,7 +278,7 @@ class BoundedWebSockets(WebSocketsSansIOProtocol):
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
-    """What every launcher gives uvicorn (scripts/run.py, the Dockerfile, the tests' processes):
+    """What every launcher gives uvicorn (scripts.run, the Dockerfile, the tests' processes):
     the protocol above, the message size limit, counted in bytes before a message is gathered,
     and no compression (a deflated message of a few KB inflates to the size limit, and costs
     the CPU to inflate)."""

@@ -1,6 +1,6 @@
 """Two real API processes on one Neo4j share their rate limits (the fleet issue): the counts
 live in the database, so a client that spreads its requests over the processes gets no more
-than the limit. Each process is `uvicorn --factory app:main_app`, as in production."""
+than the limit. Each process is `uvicorn --factory server.app:main_app`, as in production."""
 
 from __future__ import annotations
 

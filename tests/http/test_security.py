@@ -8,8 +8,8 @@ from typing import Any
 
 import httpx
 
-from app import create_app
 from cypher.database import Database, open_driver
+from server.app import create_app
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import DEMO_PASSWORD, Api, error_codes
 

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 import resolvers.members
-from app import create_app
 from cypher.database import Database, open_driver
+from server.app import create_app
 from tests.support.app import TEST_SETTINGS
 from tests.support.client import Api, error_codes
 

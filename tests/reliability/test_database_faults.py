@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 import localneo4j
-from app import create_app
 from cypher.database import Database, open_driver
+from server.app import create_app
 from tests.integration.test_races import assert_invariants
 from tests.support.app import TEST_SETTINGS
 from tests.support.client import Account, Api, error_codes

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from app import create_app
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
+from server.app import create_app
 from tests.reliability.model import Model, Post
 from tests.support.app import TEST_SETTINGS, Clock
 from tests.support.client import DEMO_PASSWORD, Account, Api

@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from app import create_app
 from cypher.database import Database
+from server.app import create_app
 from settings import Settings
 from tests.support.client import Api
 
 # Argon2id with a small memory cost: the tests sign up hundreds of members on 2 cores. The
-# production cost is a setting (settings.py) and is exercised by tests/unit/test_passwords.py.
+# production cost is a setting (settings/) and is exercised by tests/unit/test_passwords.py.
 TEST_SETTINGS = Settings(
     environment="test",
     secret="test-secret-that-is-long-enough-for-hs256-signing",

@@ -1,5 +1,5 @@
-"""Real API processes for the fleet tests: `uvicorn --factory app:main_app`, as in production,
-each on its own port, all on the session's Neo4j."""
+"""Real API processes for the fleet tests: `uvicorn --factory server.app:main_app`, as in
+production, each on its own port, all on the session's Neo4j."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpx
 
+from server.websocket import uvicorn_flags
 from settings import load_settings
 from tests.support.neo4j import Neo4jServer, free_port
-from websocket import uvicorn_flags
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "fleet-test-secret-long-enough-for-hs256"
@@ -37,7 +37,7 @@ def api_process(
         **env,
     }  # fmt: skip
     command = [
-        sys.executable, "-m", "uvicorn", "--factory", "app:main_app",
+        sys.executable, "-m", "uvicorn", "--factory", "server.app:main_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
         # A test may leave a request waiting on the database; do not wait for it at the end.
         "--timeout-graceful-shutdown", "2",

@@ -15,7 +15,7 @@ def test_every_cypher_file_is_used() -> None:
     for package in (resolvers, cypher, demo, bench):
         for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
-    importlib.import_module("app")
+    importlib.import_module("server.app")
     on_disk = {path.stem for path in cypher.DIRECTORY.glob("*.cypher")}
     assert on_disk - cypher.BOUND == set()
 

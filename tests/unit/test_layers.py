@@ -1,8 +1,10 @@
-"""Imports go one way: schema/ -> resolvers/ -> cypher/ (docs/architecture.md).
+"""Imports go one way: server/ -> schema/ -> resolvers/ -> cypher/ (docs/architecture.md), and
+settings/ is a leaf that each of them may read.
 
-The GraphQL layer knows the work; the work never knows GraphQL types; the queries know neither.
-Every import counts, also one inside a function or under TYPE_CHECKING: a late import hides a
-cycle, it does not remove it.
+The edge knows GraphQL; the GraphQL layer knows the work; the work never knows GraphQL types;
+the queries know neither. Every import counts, also one inside a function or under
+TYPE_CHECKING: a late import hides a cycle, it does not remove it. The service never imports
+what stands beside it (the demo, the benchmark, the launcher, the scripts, the tests).
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Each layer, from the top down; a module may import its own layer and those below it.
-LAYERS = ("schema", "resolvers", "cypher")
+# Each layer, from the top down; a module may import its own layer and those below it,
+LAYERS = ("server", "schema", "resolvers", "cypher")
+# and the leaves, which import no package of the project.
+LEAVES = ("settings",)
+# What stands beside the service: it may import the service; the service never imports it.
+BESIDE = ("bench", "demo", "localneo4j", "scripts", "tests")
 
 
 def layer_of(module: str) -> str | None:
     top = module.split(".")[0]
-    return top if top in LAYERS else None
+    return top if top in LAYERS + LEAVES + BESIDE else None
 
 
 def imported_modules(source: str) -> set[str]:
@@ -32,8 +38,9 @@ def imported_modules(source: str) -> set[str]:
 
 
 def edges_against_the_direction(layer: str, source: str) -> list[str]:
-    """The imports of a module of `layer` that climb to a layer above it."""
-    allowed = LAYERS[LAYERS.index(layer) :]
+    """The imports of a module of `layer` that climb to a layer above it, or reach what stands
+    beside the service; a leaf's, that reach any other package of the project."""
+    allowed = (layer,) if layer in LEAVES else LAYERS[LAYERS.index(layer) :] + LEAVES
     return sorted(
         module
         for module in imported_modules(source)
@@ -42,7 +49,9 @@ def edges_against_the_direction(layer: str, source: str) -> list[str]:
 
 
 def layer_files() -> dict[Path, str]:
-    return {path: layer for layer in LAYERS for path in sorted((ROOT / layer).rglob("*.py"))}
+    return {
+        path: layer for layer in LAYERS + LEAVES for path in sorted((ROOT / layer).rglob("*.py"))
+    }
 
 
 def test_every_layer_imports_only_itself_and_the_layers_below() -> None:
@@ -68,8 +77,22 @@ def test_downward_and_outside_imports_are_allowed() -> None:
     assert edges_against_the_direction("resolvers", "import cypher\nimport neo4j\n") == []
 
 
+def test_a_leaf_imports_no_package_of_the_project() -> None:
+    assert edges_against_the_direction("settings", "import cypher\nimport os\n") == ["cypher"]
+    assert edges_against_the_direction("cypher", "from settings import Settings\n") == []
+    assert edges_against_the_direction("server", "from demo.data import DEMO\n") == ["demo.data"]
+
+
 def test_the_walk_sees_every_layer() -> None:
     """Guards the test above against passing because it read nothing."""
     seen = set(layer_files().values())
-    assert seen == set(LAYERS)
+    assert seen == set(LAYERS + LEAVES)
     assert len(layer_files()) > 30
+
+
+def test_every_module_has_its_place() -> None:
+    """No Python module lies loose at the root, and every package there is a layer, a leaf or
+    stands beside the service: a new one must be given its place here."""
+    assert sorted(path.name for path in ROOT.glob("*.py")) == []
+    packages = {path.parent.name for path in ROOT.glob("*/__init__.py")}
+    assert packages <= set(LAYERS + LEAVES + BESIDE), packages - set(LAYERS + LEAVES + BESIDE)

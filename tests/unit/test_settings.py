@@ -152,11 +152,16 @@ def test_the_variables_keep_their_names() -> None:
 def test_make_run_refuses_a_malformed_setting_by_its_name() -> None:
     """`make run` (scripts/run.py) stops before starting anything, with one line naming the
     variable and its value, not a traceback."""
-    script = Path(__file__).resolve().parents[2] / "scripts" / "run.py"
+    root = Path(__file__).resolve().parents[2]
     environment = {**os.environ, "VERNETZT_DB_TIMEOUT_SECONDS": "soon", "PORT": "1"}
     environment.pop("NEO4J_URI", None)
     done = subprocess.run(
-        [sys.executable, str(script)], env=environment, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "scripts.run"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2
     assert done.stderr == (

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from server.websocket import BoundedWebSockets, uvicorn_flags
 from settings import Settings
-from websocket import BoundedWebSockets, uvicorn_flags
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -36,7 +36,6 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.base import get_object_definition
 
-from app import GraphQLApp
 from resolvers.context import Context
 from schema import pipeline
 from schema.pipeline.caches import LruByText, ParseByText, ValidationByText
@@ -44,6 +43,7 @@ from schema.pipeline.guards import RequestGuards
 from schema.pipeline.lookahead import asked
 from schema.pipeline.masking import MaskUnexpectedErrors
 from schema.relay import DatedEdge, DescribedPerNode, described_per_node
+from server.app import GraphQLApp
 from settings import Settings
 
 T = TypeVar("T")
@@ -414,7 +414,7 @@ def test_strawberry_upgrade_keeps_naming_specialised_generics_after_their_node()
     assert "Edge" not in types
 
 
-# -- app.py ------------------------------------------------------------------------------------
+# -- server/app.py ---------------------------------------------------------------------------
 
 OVERRIDES = ("decode_json", "encode_json", "render_graphql_ide", "get_context", "process_result")
 

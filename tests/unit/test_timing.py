@@ -12,7 +12,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from timing import ServerTiming, database_time
+from cypher.timing import database_time
+from server.timing import ServerTiming
 
 
 async def query(seconds: float) -> None:
