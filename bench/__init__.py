@@ -1,1 +1,1 @@
-"""Benchmarks: network generator, loader, measurements (see ../shared/design/benchmark.md)."""
+"""Benchmarks: network generator, loader, measurements (docs/benchmarks.md)."""

@@ -8,7 +8,7 @@ context   the request's Context (viewer, clock, loaders) and the process's Servi
 writes    the one way a mutation writes (one transaction; requestId retries)
 loaders   per-request DataLoaders (one query per batch of cards or relations)
 pages     keyset pages and cursors
-rules/    the rules decided in Python, as pure functions, with an index to R1..R25
+rules/    the rules decided in Python, as pure functions (their index: docs/rules.md)
 errors    leaf: refusals and the top-level errors; enums, ids, clock: leaves too
 passwords, tokens, limits   the process's services: Argon2id, JWT, rate limits
 """
