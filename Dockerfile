@@ -1,7 +1,7 @@
 # The API image for docker-compose.yml: runtime dependencies only, pinned with hashes.
 # PYTHON_IMAGE names the base; where Docker Hub cannot be reached, containers/images.sh builds a
 # stand-in (docs/containers.md).
-ARG PYTHON_IMAGE=python:3.11-slim
+ARG PYTHON_IMAGE=python:3.13-slim
 FROM ${PYTHON_IMAGE}
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app

@@ -2,8 +2,9 @@
 # Everything they need is installed by the targets below, on a fresh clone.
 
 SHELL := /bin/bash
-PYTHON ?= python3
-VENV := .venv
+# Python 3.11, 3.12 or 3.13: PYTHON when given, else the newest of them the machine has.
+PYTHON ?= $(shell scripts/find-python.sh)
+VENV ?= .venv
 BIN := $(VENV)/bin
 NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
@@ -68,7 +69,9 @@ bench: $(VENV)/.installed tools peer
 	$(BIN)/python -m bench.report
 
 $(VENV)/.installed: requirements.lock
-	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+	@test -n "$(PYTHON)" || { scripts/find-python.sh >/dev/null; exit 1; }
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; assert (3, 11) <= v <= (3, 13), \
+		f"Python {v[0]}.{v[1]} is not supported: Vernetzt runs on 3.11, 3.12 and 3.13 (PYTHON=...)"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
 NEO4J_OFFICIAL=neo4j:5.26-community
-PYTHON_OFFICIAL=python:3.11-slim
+PYTHON_OFFICIAL=python:3.13-slim
 DEBIAN_STANDIN=vernetzt-standin/debian:bookworm
 NEO4J_STANDIN=vernetzt-standin/neo4j:5.26
 PYTHON_STANDIN=vernetzt-standin/python:3.11
@@ -33,11 +33,16 @@ official() {  # present, or pulled; a registry that cannot be reached answers at
   present "$1" || docker pull -q "$1" >/dev/null 2>&1
 }
 
-debian_mirror() {
+debian_mirror() {  # the machine's own Debian mirror, from its apt sources: none is written here
   local uri
   uri=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
   [ -n "$uri" ] || uri=$(sed -n 's/^deb \(\[[^]]*\] \)\?\(http[^ ]*\) bookworm .*/\2/p' /etc/apt/sources.list 2>/dev/null | head -n 1)
-  echo "${uri:-http://deb.debian.org/debian}"
+  if [ -z "$uri" ]; then
+    log "no Debian mirror in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list;"
+    log "debootstrap needs one to build the stand-in images (docs/containers.md)"
+    return 1
+  fi
+  echo "$uri"
 }
 
 debian_base() {
@@ -45,10 +50,11 @@ debian_base() {
   hash=$(printf 'debootstrap minbase bookworm 1' | sha256sum | cut -c1-16)
   [ "$(inputs_of "$DEBIAN_STANDIN")" = "$hash" ] && return
   command -v debootstrap >/dev/null || { log "debootstrap is missing (apt-get install debootstrap)"; return 1; }
-  local dir started=$SECONDS
+  local dir mirror started=$SECONDS
+  mirror=$(debian_mirror) || return 1
   dir=$(mktemp -d /var/tmp/vernetzt-debian.XXXXXX)
-  log "building $DEBIAN_STANDIN with debootstrap from $(debian_mirror)"
-  debootstrap --variant=minbase bookworm "$dir" "$(debian_mirror)" >"$dir.log" 2>&1 \
+  log "building $DEBIAN_STANDIN with debootstrap from $mirror"
+  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
     || { tail -20 "$dir.log" >&2; rm -rf "$dir" "$dir.log"; return 1; }
   rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir.log"
   tar -C "$dir" --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -c . \

@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -234,3 +235,54 @@ def test_make_neo4j_keeps_its_data_across_a_restart(
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
         assert group_is_gone(process), "make neo4j left a JVM behind"
+
+
+def other_pythons() -> list[str]:
+    """The supported Pythons this machine has besides the one running the suite."""
+    found = subprocess.run(
+        [ROOT / "scripts" / "find-python.sh", "--all"], capture_output=True, text=True, check=True
+    )
+    own = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    return [python for python in found.stdout.split() if Path(python).name != own]
+
+
+@pytest.mark.parametrize("python", other_pythons())
+def test_on_every_other_python_make_run_serves_and_the_database_free_tests_pass(
+    python: str,
+    neo4j_server: Neo4jServer,
+    tmp_path: Path,
+    stop_on_exit: list[subprocess.Popen[bytes]],
+) -> None:
+    """`make run PYTHON=...` builds a venv of that version and serves; a sign-up works. So a
+    break on 3.11, 3.12 or 3.13 fails the suite, whichever of them runs it."""
+    venv = ".venv-" + Path(python).name.removeprefix("python")
+    port = free_port()
+    log = tmp_path / "run.log"
+    env = {
+        "NEO4J_URI": neo4j_server.uri,
+        "NEO4J_USER": neo4j_server.user,
+        "NEO4J_PASSWORD": neo4j_server.password,
+        "PORT": str(port),
+        "PYTHON": python,
+        "VENV": venv,
+    }
+    process = start(["make", "--no-print-directory", "run"], env, log)
+    stop_on_exit.append(process)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base, process, log)
+    handle = f"on-{venv.removeprefix('.venv-').replace('.', '-')}-{time.monotonic_ns() % 10**6}"
+    sign_up = SIGN_UP.replace('"grace"', f'"{handle}"').replace("grace@", f"{handle}@")
+    answer = httpx.post(f"{base}/graphql", json={"query": sign_up}, timeout=10).json()
+    assert answer["data"]["signUp"]["errors"] == [], answer
+    os.killpg(process.pid, signal.SIGINT)
+    process.wait(timeout=30)
+    assert group_is_gone(process)
+    database_free = ["-m", "pytest", "-q", "-m", "not integration", "-p", "no:cacheprovider"]
+    tests = subprocess.run(
+        [ROOT / venv / "bin" / "python", *database_free],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert tests.returncode == 0, tests.stdout[-3000:]
