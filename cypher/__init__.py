@@ -2,8 +2,10 @@
 
 `QUERY = cypher.query("member_cards")` reads `cypher/member_cards.cypher` when the module that
 names it is imported, so a missing or misspelt file fails at start-up, not on the first request.
-Every file must open with a `//` comment saying what it returns; a test checks that every file
-is bound somewhere.
+This folder holds the product's queries only: the demo's and the benchmark's live with their
+code and are read the same way from there (`cypher.query("seed_members", HERE)`). Every file
+must open with a `//` comment saying what it returns; a test checks that every file is bound
+somewhere.
 
 A condition that several queries must decide alike (who may see a notification) lives once, in a
 fragment file; a query names it as `{{fragment_name}}` where the condition goes. Queries a
@@ -17,15 +19,15 @@ from pathlib import Path
 from typing import LiteralString
 
 DIRECTORY = Path(__file__).resolve().parent
-BOUND: set[str] = set()
+BOUND: set[Path] = set()  # every query file read, wherever it lies
 
 
-def _read(name: str) -> LiteralString:
-    path = DIRECTORY / f"{name}.cypher"
+def _read(name: str, directory: Path = DIRECTORY) -> LiteralString:
+    path = directory / f"{name}.cypher"
     text: LiteralString = path.read_text(encoding="utf-8")  # mypy reads LiteralString as str
     if not text.lstrip().startswith("//"):
         raise ValueError(f"{path} must open with a // comment that says what it returns")
-    BOUND.add(name)
+    BOUND.add(path)
     for fragment in re.findall(r"\{\{(\w+)\}\}", text):
         text = text.replace("{{" + fragment + "}}", _fragment(fragment))
     return text
@@ -37,16 +39,18 @@ def _fragment(name: str) -> LiteralString:
     return "(" + "\n".join(lines).strip() + ")"
 
 
-def query(name: str) -> LiteralString:
-    """The text of cypher/<name>.cypher."""
+def query(name: str, directory: Path = DIRECTORY) -> LiteralString:
+    """The text of <directory>/<name>.cypher (by default the product's, cypher/)."""
     # The text is code shipped with the project, never a value from a request, so it is as
     # safe as a literal; values always travel as $parameters.
-    return _read(name)
+    return _read(name, directory)
 
 
-def statements(name: str) -> list[LiteralString]:
-    """The `;`-separated statements of cypher/<name>.cypher (for schema migrations)."""
-    lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
+def statements(name: str, directory: Path = DIRECTORY) -> list[LiteralString]:
+    """The `;`-separated statements of <directory>/<name>.cypher (schema migrations)."""
+    lines = [
+        line for line in _read(name, directory).splitlines() if not line.lstrip().startswith("//")
+    ]
     parts = (part.strip() for part in "\n".join(lines).split(";"))
     return [part for part in parts if part]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import cypher
 from cypher.database import Database
@@ -21,11 +22,12 @@ from demo.data import (
 from resolvers.passwords import Passwords
 from resolvers.rules.limits import email_key
 
-EXISTING_HANDLES = cypher.query("demo_existing_handles")
-SEED_MEMBERS = cypher.query("demo_seed_members")
-SEED_NETWORK = cypher.query("demo_seed_network")
-SEED_CONTENT = cypher.query("demo_seed_content")
-MEMBER_IDS = cypher.query("demo_member_ids")
+HERE = Path(__file__).resolve().parent  # the demo's queries lie beside it
+EXISTING_HANDLES = cypher.query("existing_handles", HERE)
+SEED_MEMBERS = cypher.query("seed_members", HERE)
+SEED_NETWORK = cypher.query("seed_network", HERE)
+SEED_CONTENT = cypher.query("seed_content", HERE)
+MEMBER_IDS = cypher.query("member_ids", HERE)
 
 
 async def seed(db: Database, passwords: Passwords, password: str, inmail_credits: int) -> int:

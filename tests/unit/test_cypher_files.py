@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import bench
 import cypher
@@ -16,8 +17,16 @@ def test_every_cypher_file_is_used() -> None:
         for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
     importlib.import_module("server.app")
-    on_disk = {path.stem for path in cypher.DIRECTORY.glob("*.cypher")}
+    folders = (cypher.DIRECTORY, *(Path(package.__path__[0]) for package in (demo, bench)))
+    on_disk = {path for folder in folders for path in folder.glob("*.cypher")}
     assert on_disk - cypher.BOUND == set()
+    assert len(on_disk) > 90  # the walk read the three folders
+
+
+def test_the_products_folder_holds_the_products_queries_only() -> None:
+    """The demo's and the benchmark's queries lie with their code."""
+    names = [path.stem for path in cypher.DIRECTORY.glob("*.cypher")]
+    assert [name for name in names if name.startswith(("demo_", "bench_"))] == []
 
 
 def test_migrations_name_every_constraint() -> None:
