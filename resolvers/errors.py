@@ -81,6 +81,10 @@ def refuse_any(refusals: list[Refusal]) -> None:
         raise Refused(*refusals)
 
 
+# What a client is told whenever the database cannot be reached (SERVICE_UNAVAILABLE).
+UNREACHABLE_MESSAGE = "The database is unreachable or busy; try again shortly."
+
+
 class ApiError(GraphQLError):
     code: ClassVar[str]
 

@@ -51,6 +51,7 @@ from resolvers.passwords import Passwords
 from resolvers.read_budget import ReadBudget
 from resolvers.sockets import Sockets
 from schema.root import build_schema
+from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from server.timing import ServerTiming
 from server.websocket import LiveHandler, TextFrames
@@ -132,33 +133,18 @@ class GraphQLApp(GraphQL[Context, None]):
 async def database_unreachable(request: Request, error: Exception) -> Response:
     """The viewer's token could not be checked: the database is down (contract: 503)."""
     log.warning("database unreachable: %s", error)
-    body = {
-        "data": None,
-        "errors": [
-            {
-                "message": "The database is unreachable; try again shortly.",
-                "extensions": {"code": "SERVICE_UNAVAILABLE"},
-            }
-        ],
-    }
-    return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
+    return unreachable_response()
 
 
 async def unauthenticated(request: Request, error: Exception) -> Response:
     """A bad, expired or ended token refuses the whole request (contract: UNAUTHENTICATED)."""
-    body = {
-        "data": None,
-        "errors": [{"message": str(error), "extensions": {"code": "UNAUTHENTICATED"}}],
-    }
-    return JSONResponse(
-        body, status_code=401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
-    )
+    challenge = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    return error_response(401, str(error), "UNAUTHENTICATED", challenge)
 
 
 async def invalid_bookmark(request: Request, error: Exception) -> Response:
     """A bookmark header this service did not issue: refused before any query waits on it."""
-    refusal = {"message": str(error), "extensions": {"code": InvalidBookmark.code}}
-    return JSONResponse({"data": None, "errors": [refusal]}, status_code=400)
+    return error_response(400, str(error), InvalidBookmark.code)
 
 
 class Readiness:

@@ -8,6 +8,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from server.errors import error_body
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
@@ -32,10 +34,8 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = {
-            "errors": [{"message": f"The request body exceeds {self.max_bytes} bytes.",
-                        "extensions": {"code": "BAD_USER_INPUT"}}]
-        }  # fmt: skip
+        message = f"The request body exceeds {self.max_bytes} bytes."
+        too_large = error_body(message, "BAD_USER_INPUT", with_data=False)
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await _answer(send, 413, too_large, "application/json")

@@ -17,7 +17,7 @@ from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import MaskErrors
 
-from resolvers.errors import RateLimited
+from resolvers.errors import UNREACHABLE_MESSAGE, RateLimited
 
 log = logging.getLogger("vernetzt.errors")
 
@@ -68,7 +68,7 @@ class MaskUnexpectedErrors(MaskErrors):
             log.warning("database unreachable: %s", original)
             mark_response(context, 503, RETRY_AFTER_SECONDS)
             return GraphQLError(
-                "The database is unreachable or busy; try again shortly.", error.nodes,
+                UNREACHABLE_MESSAGE, error.nodes,
                 path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
             )  # fmt: skip
