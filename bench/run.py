@@ -51,8 +51,8 @@ from bench.systems import (
 )
 from cypher.database import Database
 from resolvers.context import Services
-from resolvers.limits import Limits
 from resolvers.passwords import Passwords
+from resolvers.rate_limits import Limits
 from resolvers.tokens import issue_token
 from server.app import create_app
 from settings import Settings

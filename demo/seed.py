@@ -20,7 +20,7 @@ from demo.data import (
     email_of,
 )
 from resolvers.passwords import Passwords
-from resolvers.rules.limits import email_key
+from resolvers.rules.formats import email_key
 
 HERE = Path(__file__).resolve().parent  # the demo's queries lie beside it
 EXISTING_HANDLES = cypher.query("existing_handles", HERE)

@@ -13,7 +13,7 @@ from cypher.database import Transaction
 from resolvers import addresses
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
-from resolvers.rules.limits import (
+from resolvers.rules.formats import (
     check_email,
     check_handle,
     check_headline,

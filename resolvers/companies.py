@@ -15,7 +15,7 @@ from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
 from resolvers.pages import Page, members_page
 from resolvers.rules.companies import COMPANY_NOT_FOUND, CompanyAccess, decide_add_admin
-from resolvers.rules.limits import check_company_description, check_handle, check_name
+from resolvers.rules.formats import check_company_description, check_handle, check_name
 from resolvers.rules.network import PairState
 from resolvers.writes import write
 

@@ -19,10 +19,10 @@ from starlette.responses import Response
 from cypher.database import Database
 from resolvers.bookmarks import HEADER, read_bookmarks, sign_bookmarks
 from resolvers.errors import Unauthenticated
-from resolvers.limits import Limits
 from resolvers.live import Hub
 from resolvers.loaders import Loaders
 from resolvers.passwords import Passwords
+from resolvers.rate_limits import Limits
 from resolvers.read_budget import ReadBudget
 from resolvers.session import SessionCheck
 from resolvers.sockets import LiveSocket, Sockets

@@ -21,7 +21,7 @@ from resolvers import ids
 from resolvers.clock import epoch_ms, from_epoch_ms
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, RateLimited, Refusal, Refused
-from resolvers.limits import RateLimit
+from resolvers.rate_limits import RateLimit
 from resolvers.rules.notifications import kept_since
 
 FORMAT = "vernetzt-export/1"

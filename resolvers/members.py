@@ -12,7 +12,7 @@ from cypher.database import Row, Transaction
 from resolvers.context import Context
 from resolvers.errors import Refusal, invalid_input, refuse_any
 from resolvers.pages import Page, fetch_page, members_page, page_size
-from resolvers.rules.limits import (
+from resolvers.rules.formats import (
     SEARCH_REACH,
     check_headline,
     check_name,

@@ -14,7 +14,7 @@ from resolvers.errors import Refused, refuse_any
 from resolvers.ids import pair_key
 from resolvers.notifications import Notice, notify
 from resolvers.pages import Page, fetch_page
-from resolvers.rules.limits import check_inmail_subject, check_message_body
+from resolvers.rules.formats import check_inmail_subject, check_message_body
 from resolvers.rules.messaging import (
     MessageState,
     direct_message_refusal,

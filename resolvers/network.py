@@ -23,7 +23,7 @@ from resolvers.errors import Refusal, Refused, refuse_any
 from resolvers.ids import pair_key
 from resolvers.loaders import limit_params
 from resolvers.notifications import Notice, notify
-from resolvers.rules.limits import check_invitation_message
+from resolvers.rules.formats import check_invitation_message
 from resolvers.rules.network import (
     NOT_CONNECTABLE,
     NOT_FOUND,

@@ -15,7 +15,7 @@ from resolvers.errors import Refused, refuse_any
 from resolvers.notifications import Notice, notify
 from resolvers.pages import Page, fetch_page, members_page
 from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
-from resolvers.rules.limits import check_post_text
+from resolvers.rules.formats import check_post_text
 from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share_notifies
 from resolvers.writes import create, write
 

@@ -1,13 +1,13 @@
 """The one way a mutation writes.
 
-A mutation checks its input first (rules.limits; a fault raises Refused before any transaction),
+A mutation checks its input first (rules.formats; a fault raises Refused before any transaction),
 then hands its work to `write`: one managed transaction that reads the state it decides on,
 decides with a pure rule (resolvers.rules), and writes. A refusal is raised as Refused: the
 transaction rolls back and the refusal reaches the payload. The one refusal that still writes
 (R5: a wrong e-mail uses up one of the weekly invitations) is returned as a Refused instead of
 raised: the transaction commits, then `write` raises it. After a commit the request's loaders
 are cleared, so the payload reads what the mutation wrote. Each write of a member is counted
-against the member's write limit inside its transaction (resolvers.limits). The work may run
+against the member's write limit inside its transaction (resolvers.rate_limits). The work may run
 twice (the driver retries transient errors), so it reads its state inside the transaction.
 
 Creating mutations go through `create`, which makes them safe to retry (rules, "Errors":

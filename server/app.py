@@ -45,9 +45,9 @@ from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.bookmarks import InvalidBookmark
 from resolvers.context import Context, Live, Services, build_context
 from resolvers.errors import Unauthenticated
-from resolvers.limits import Limits
 from resolvers.live import Hub
 from resolvers.passwords import Passwords
+from resolvers.rate_limits import Limits
 from resolvers.read_budget import ReadBudget
 from resolvers.sockets import Sockets
 from schema.root import build_schema

@@ -4,7 +4,7 @@ functions over a frozen state that the mutation's transaction read under lock. W
 counts and pages), so those rules point at their queries.
 
 Modules: `actions` (R2), `network` (R4-R9, R13, R18), `quota` (R6's weekly quota), `messaging`
-(R12, R16), `posts` (R17), `companies` (R17, R20), `limits` (every length and format limit),
+(R12, R16), `posts` (R17), `companies` (R17, R20), `formats` (every length and format limit),
 `notifications` (R26's retention).
 
 The index from each rule to the function that decides it, its queries and its tests is the

@@ -15,7 +15,7 @@ from typing import Any
 
 from resolvers.clock import from_epoch_ms
 from resolvers.errors import ErrorCode, Refusal, refusal
-from resolvers.rules.limits import email_key
+from resolvers.rules.formats import email_key
 from resolvers.rules.quota import invitation_quota
 from settings import Settings
 

@@ -1,4 +1,4 @@
-"""The rate limits kept in Neo4j (resolvers/limits.py): a write is counted in its own
+"""The rate limits kept in Neo4j (resolvers/rate_limits.py): a write is counted in its own
 transaction, so a refused one costs no quota; old windows are cleaned up by the takes that
 create new ones, a bounded number at a time."""
 
@@ -13,7 +13,7 @@ import pytest
 from cypher.database import Database
 from resolvers.clock import epoch_ms
 from resolvers.errors import RateLimited
-from resolvers.limits import RateLimit
+from resolvers.rate_limits import RateLimit
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import Api, error_codes
 from tests.support.network import BLOCK, FOLLOW, codes, mutate

@@ -6,7 +6,7 @@ import pytest
 
 from resolvers.errors import BadUserInput
 from resolvers.pages import decode_cursor, encode_cursor, page_size
-from resolvers.rules.limits import lucene_query
+from resolvers.rules.formats import lucene_query
 
 
 def test_words_become_required_prefixes() -> None:
