@@ -10,17 +10,20 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test containers neo4j reset schema tools browser web peer bench lock fuzz model
+.PHONY: run test containers neo4j reset schema tools browser web peer bench lock fuzz model format
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools web
 	$(BIN)/python -m scripts.run
 
-## test: ruff, mypy (strict), then pytest (unit, integration, HTTP and container tests on a real
-## Neo4j: testcontainers' where a Docker engine can be had, containers/run.sh; else the launcher)
+## test: ruff, prettier (the JavaScript), mypy (strict), then pytest (unit, integration, HTTP and
+## container tests on a real Neo4j: testcontainers' where a Docker engine can be had,
+## containers/run.sh; else the launcher)
+JAVASCRIPT := web/public/js web/public/playground.js bench/peer/server.mjs tests/http/node
 test: $(VENV)/.installed tools browser web peer
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	web/node_modules/.bin/prettier --check --log-level warn $(JAVASCRIPT)
 	$(BIN)/mypy
 	containers/run.sh $(BIN)/pytest
 
@@ -75,6 +78,11 @@ $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+## format: format the Python (ruff) and the JavaScript (prettier, pinned in web/package.json)
+format: $(VENV)/.installed web
+	$(BIN)/ruff format .
+	web/node_modules/.bin/prettier --write --log-level warn $(JAVASCRIPT)
 
 ## lock: re-pin every dependency (with hashes) after changing pyproject.toml
 lock: $(VENV)/.installed

@@ -25,7 +25,10 @@ export const session = {
     }
   },
   set(token, member) {
-    sessionStorage.setItem(KEY, JSON.stringify({ token, handle: member.handle, name: member.name }));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ token, handle: member.handle, name: member.name }),
+    );
   },
   clear() {
     sessionStorage.removeItem(KEY);
@@ -42,7 +45,11 @@ export async function request(query, variables = {}) {
   if (bookmark) headers[BOOKMARK] = bookmark;
   let response;
   try {
-    response = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    response = await fetch("/graphql", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
   } catch {
     throw new ApiError("The server cannot be reached. Check your connection and try again.");
   }
@@ -73,7 +80,11 @@ export async function mutate(query, variables, field) {
   const data = await request(query, variables);
   const payload = data[field];
   if (payload.errors.length) {
-    throw new ApiError(payload.errors.map((e) => e.message).join(" "), payload.errors.map((e) => e.code), payload.errors);
+    throw new ApiError(
+      payload.errors.map((e) => e.message).join(" "),
+      payload.errors.map((e) => e.code),
+      payload.errors,
+    );
   }
   return payload;
 }

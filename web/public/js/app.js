@@ -18,8 +18,19 @@ import * as posts from "./views/posts.js";
 
 // "#/profile/nina-huber" -> view profile, args ["nina-huber"]; "#/search?q=x" -> query {q: "x"}.
 const ROUTES = {
-  signin, join, settings, profile, feed, invitations, network, search, companies,
-  company: companies, messages, notifications, post: posts,
+  signin,
+  join,
+  settings,
+  profile,
+  feed,
+  invitations,
+  network,
+  search,
+  companies,
+  company: companies,
+  messages,
+  notifications,
+  post: posts,
 };
 
 function parse() {
@@ -42,7 +53,15 @@ function renderNav(active) {
         h("li", {}, bell.bell),
         link("search", "Search"),
         link("companies", "Companies"),
-        h("li", {}, h("a", { href: `#/profile/${me.handle}`, "aria-current": active === "me" ? "page" : null }, me.name)),
+        h(
+          "li",
+          {},
+          h(
+            "a",
+            { href: `#/profile/${me.handle}`, "aria-current": active === "me" ? "page" : null },
+            me.name,
+          ),
+        ),
         link("settings", "Settings"),
         h("li", {}, h("button", { type: "button", class: "link", onclick: signOut }, "Sign out")),
       ]
@@ -106,7 +125,12 @@ async function render({ focus } = { focus: false }) {
   try {
     content = await view.render({ ...route, name, live: pageScope });
   } catch (error) {
-    content = h("section", { class: "card" }, h("h1", {}, "Something went wrong"), h("p", {}, error.message));
+    content = h(
+      "section",
+      { class: "card" },
+      h("h1", {}, "Something went wrong"),
+      h("p", {}, error.message),
+    );
     if (!session.get() && signedIn) {
       // The server refused the token (expired, or signed out elsewhere): say so, then sign in.
       pendingError = error.message;

@@ -18,7 +18,13 @@ const ADDED = `subscription Added { notificationAdded { ${NOTIFICATION_FIELDS} }
 const count = h("span", { class: "count", "aria-hidden": "true" });
 const hint = h("span", { class: "sr" });
 // One element for the session: the navigation is rebuilt on every page, the bell is moved.
-export const bell = h("a", { href: "#/notifications", class: "bell" }, "Notifications", count, hint);
+export const bell = h(
+  "a",
+  { href: "#/notifications", class: "bell" },
+  "Notifications",
+  count,
+  hint,
+);
 const listeners = new Set();
 let ending = null;
 let asked = 0;

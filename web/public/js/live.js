@@ -43,7 +43,8 @@ export function connect(token, onTokenEnded) {
     lazy: true,
     retryAttempts: Infinity,
     retryWait,
-    shouldRetry: (event) => !isClose(event) || ![TOKEN_ENDED, TOO_MANY_SOCKETS].includes(event.code),
+    shouldRetry: (event) =>
+      !isClose(event) || ![TOKEN_ENDED, TOO_MANY_SOCKETS].includes(event.code),
     on: {
       connected: () => {
         if (connectedBefore) for (const listener of reconnectListeners) listener();

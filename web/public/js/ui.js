@@ -56,13 +56,24 @@ export async function act(button, action, success) {
   }
 }
 
-const DEGREES = { SELF: "You", FIRST: "1st", SECOND: "2nd", THIRD: "3rd", OUT_OF_NETWORK: "Out of network" };
+const DEGREES = {
+  SELF: "You",
+  FIRST: "1st",
+  SECOND: "2nd",
+  THIRD: "3rd",
+  OUT_OF_NETWORK: "Out of network",
+};
 
 export function degreeBadge(degree) {
   if (!degree) return null;
   const label = DEGREES[degree];
   const spoken = degree === "SELF" || degree === "OUT_OF_NETWORK" ? "" : " degree connection";
-  return h("span", { class: "badge", "data-degree": degree }, label, spoken ? h("span", { class: "sr" }, spoken) : null);
+  return h(
+    "span",
+    { class: "badge", "data-degree": degree },
+    label,
+    spoken ? h("span", { class: "sr" }, spoken) : null,
+  );
 }
 
 export function memberLink(member) {
@@ -121,7 +132,11 @@ export function withFieldErrors(controls, action) {
     } catch (error) {
       if (!error.errors || !error.errors.length) throw error;
       setNotice("status", "");
-      throw new Error(showFieldErrors(controls, error.errors).map((e) => e.message).join(" "));
+      throw new Error(
+        showFieldErrors(controls, error.errors)
+          .map((e) => e.message)
+          .join(" "),
+      );
     }
   };
 }

@@ -45,14 +45,25 @@ function companyItem(c) {
   return h(
     "li",
     {},
-    h("div", { class: "row" }, h("a", { href: `#/company/${c.handle}` }, c.name), h("span", { class: "muted" }, c.followerCount, followerWord(c.followerCount)), c.isFollowing ? h("span", { class: "badge" }, "Following") : null),
+    h(
+      "div",
+      { class: "row" },
+      h("a", { href: `#/company/${c.handle}` }, c.name),
+      h("span", { class: "muted" }, c.followerCount, followerWord(c.followerCount)),
+      c.isFollowing ? h("span", { class: "badge" }, "Following") : null,
+    ),
     c.description ? h("p", { class: "muted" }, c.description) : null,
   );
 }
 
 // R20: the creator is the company's first admin; the new page opens.
 function createForm() {
-  const handle = h("input", { name: "handle", required: true, autocomplete: "off", maxlength: "30" });
+  const handle = h("input", {
+    name: "handle",
+    required: true,
+    autocomplete: "off",
+    maxlength: "30",
+  });
   const name = h("input", { name: "name", required: true, maxlength: "100" });
   const description = h("textarea", { name: "description", maxlength: "2000" });
   const create = h("button", { type: "submit", class: "primary" }, "Create company");
@@ -64,11 +75,17 @@ function createForm() {
       "aria-labelledby": "create",
       onsubmit: async (event) => {
         event.preventDefault();
-        const input = { handle: handle.value.trim(), name: name.value, description: description.value || null };
+        const input = {
+          handle: handle.value.trim(),
+          name: name.value,
+          description: description.value || null,
+        };
         const work = async () => {
           const { company } = await mutate(CREATE, { input }, "createCompany");
           // The app clears notices on every navigation; this listener runs after its own.
-          window.addEventListener("hashchange", () => showStatus(`You created ${input.name}.`), { once: true });
+          window.addEventListener("hashchange", () => showStatus(`You created ${input.name}.`), {
+            once: true,
+          });
           location.hash = `#/company/${company.handle}`;
         };
         act(create, withFieldErrors(controls, work));
@@ -108,7 +125,13 @@ async function overview() {
     "div",
     {},
     h("h1", {}, "Companies"),
-    h("section", { class: "card" }, list.length ? h("ul", { class: "list" }, list.map(companyItem)) : h("p", { class: "muted" }, "No companies yet.")),
+    h(
+      "section",
+      { class: "card" },
+      list.length
+        ? h("ul", { class: "list" }, list.map(companyItem))
+        : h("p", { class: "muted" }, "No companies yet."),
+    ),
     lookup,
     createForm(),
   );
@@ -125,8 +148,17 @@ function composer(company) {
       "aria-labelledby": "post-as",
       onsubmit: (event) => {
         event.preventDefault();
-        const input = { text: text.value, audience: "ANYONE", companyId: company.id, requestId: requestId() };
-        act(send, withFieldErrors({ text }, () => mutate(POST, { input }, "createPost")), `Posted as ${company.name}.`);
+        const input = {
+          text: text.value,
+          audience: "ANYONE",
+          companyId: company.id,
+          requestId: requestId(),
+        };
+        act(
+          send,
+          withFieldErrors({ text }, () => mutate(POST, { input }, "createPost")),
+          `Posted as ${company.name}.`,
+        );
       },
     },
     h("h2", { id: "post-as" }, `Post as ${company.name}`),
@@ -143,7 +175,12 @@ function adminsCard(company) {
   const work = async () => {
     added = "";
     const { member } = await request(MEMBER, { handle: handle.value.trim().toLowerCase() });
-    if (!member) throw new ApiError("No member has this handle.", ["NOT_FOUND"], [{ message: "No member has this handle.", field: ["handle"] }]);
+    if (!member)
+      throw new ApiError(
+        "No member has this handle.",
+        ["NOT_FOUND"],
+        [{ message: "No member has this handle.", field: ["handle"] }],
+      );
     await mutate(ADD_ADMIN, { companyId: company.id, memberId: member.id }, "addCompanyAdmin");
     added = member.name;
   };
@@ -151,7 +188,11 @@ function adminsCard(company) {
     "section",
     { class: "card", "aria-labelledby": "admins" },
     h("h2", { id: "admins" }, "Admins"),
-    h("ul", { class: "list", "aria-label": "Admins" }, company.admins.map((m) => h("li", {}, memberLink(m)))),
+    h(
+      "ul",
+      { class: "list", "aria-label": "Admins" },
+      company.admins.map((m) => h("li", {}, memberLink(m))),
+    ),
     h(
       "form",
       {
@@ -172,29 +213,55 @@ function adminsCard(company) {
 
 // R20: the followers are visible to the admins only.
 async function followersCard(company) {
-  const load = async (after) => (await request(FOLLOWERS, { handle: company.handle, after })).company.followers;
-  const item = (node) => h("li", { class: "row" }, memberLink(node), h("span", { class: "muted" }, node.headline || ""));
+  const load = async (after) =>
+    (await request(FOLLOWERS, { handle: company.handle, after })).company.followers;
+  const item = (node) =>
+    h("li", { class: "row" }, memberLink(node), h("span", { class: "muted" }, node.headline || ""));
   const paged = await pagedList(load, item, { label: "Followers", empty: "No followers yet." });
-  return h("section", { class: "card", "aria-labelledby": "followers" }, h("h2", { id: "followers" }, `Followers (${company.followerCount})`), paged.element);
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "followers" },
+    h("h2", { id: "followers" }, `Followers (${company.followerCount})`),
+    paged.element,
+  );
 }
 
 async function page(handle) {
   const { company } = await request(COMPANY, { handle });
-  if (!company) return h("section", { class: "card" }, h("h1", {}, "Company not found"), h("p", {}, h("a", { href: "#/companies" }, "All companies")));
-  const buttons = [company.actions.primary, ...company.actions.secondary].filter(Boolean).map((action, i) => {
-    const follow = action === "FOLLOW";
+  if (!company)
     return h(
-      "button",
-      {
-        type: "button",
-        class: i === 0 ? "primary" : null,
-        "data-action": action,
-        onclick: (e) => act(e.currentTarget, () => mutate(follow ? FOLLOW : UNFOLLOW, { id: company.id }, follow ? "follow" : "unfollow"), follow ? `You now follow ${company.name}.` : `You no longer follow ${company.name}.`),
-      },
-      follow ? "Follow" : "Unfollow",
+      "section",
+      { class: "card" },
+      h("h1", {}, "Company not found"),
+      h("p", {}, h("a", { href: "#/companies" }, "All companies")),
     );
-  });
-  const loadPosts = async (after) => (await request(POSTS, { handle: company.handle, after })).company.posts;
+  const buttons = [company.actions.primary, ...company.actions.secondary]
+    .filter(Boolean)
+    .map((action, i) => {
+      const follow = action === "FOLLOW";
+      return h(
+        "button",
+        {
+          type: "button",
+          class: i === 0 ? "primary" : null,
+          "data-action": action,
+          onclick: (e) =>
+            act(
+              e.currentTarget,
+              () =>
+                mutate(
+                  follow ? FOLLOW : UNFOLLOW,
+                  { id: company.id },
+                  follow ? "follow" : "unfollow",
+                ),
+              follow ? `You now follow ${company.name}.` : `You no longer follow ${company.name}.`,
+            ),
+        },
+        follow ? "Follow" : "Unfollow",
+      );
+    });
+  const loadPosts = async (after) =>
+    (await request(POSTS, { handle: company.handle, after })).company.posts;
   const [posts, followers] = await Promise.all([
     postList(loadPosts, { label: "Posts", empty: "No posts yet." }),
     company.isAdmin ? followersCard(company) : null,
@@ -207,7 +274,12 @@ async function page(handle) {
       { class: "card", "aria-labelledby": "name" },
       h("h1", { id: "name" }, company.name),
       company.description ? h("p", { class: "headline" }, company.description) : null,
-      h("ul", { class: "counts" }, h("li", {}, h("strong", {}, company.followerCount), followerWord(company.followerCount)), h("li", {}, h("strong", {}, company.employees.totalCount), " employees on Vernetzt")),
+      h(
+        "ul",
+        { class: "counts" },
+        h("li", {}, h("strong", {}, company.followerCount), followerWord(company.followerCount)),
+        h("li", {}, h("strong", {}, company.employees.totalCount), " employees on Vernetzt"),
+      ),
       company.isAdmin ? h("p", { class: "muted" }, "You are an admin of this company.") : null,
       buttons.length ? h("div", { class: "actions" }, buttons) : null,
       session.get() ? null : h("p", {}, h("a", { href: "#/signin" }, "Sign in"), " to follow."),

@@ -11,7 +11,10 @@ const INVITATIONS = `query Invitations {
   }
 }`;
 const PERSON = "handle name headline degree";
-const PAGE = (list, other) => `query Page($after: String) { viewer { ${list}(first: 10, after: $after) {
+const PAGE = (
+  list,
+  other,
+) => `query Page($after: String) { viewer { ${list}(first: 10, after: $after) {
   edges { cursor node { id message sentAt ${other} { ${PERSON} } } } pageInfo { hasNextPage endCursor } } } }`;
 const RECEIVED = PAGE("invitationsReceived", "from");
 const SENT = PAGE("invitationsSent", "to");
@@ -24,7 +27,13 @@ function item(invitation, other, buttons) {
   return h(
     "li",
     { "aria-label": `Invitation ${other === invitation.from ? "from" : "to"} ${other.name}` },
-    h("div", { class: "row" }, memberLink(other), degreeBadge(other.degree), h("span", { class: "muted" }, other.headline || "")),
+    h(
+      "div",
+      { class: "row" },
+      memberLink(other),
+      degreeBadge(other.degree),
+      h("span", { class: "muted" }, other.headline || ""),
+    ),
     invitation.message ? h("p", {}, `“${invitation.message}”`) : null,
     h("p", { class: "muted" }, "Sent ", when(invitation.sentAt)),
     h("div", { class: "actions" }, buttons),
@@ -33,21 +42,62 @@ function item(invitation, other, buttons) {
 
 const receivedItem = (node) =>
   item(node, node.from, [
-    h("button", { type: "button", class: "primary", onclick: (e) => act(e.currentTarget, () => mutate(ACCEPT, { id: node.id }, "acceptInvitation"), `You and ${node.from.name} are now connected.`) }, "Accept"),
-    h("button", { type: "button", onclick: (e) => act(e.currentTarget, () => mutate(IGNORE, { id: node.id }, "ignoreInvitation"), "Invitation ignored.") }, "Ignore"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        onclick: (e) =>
+          act(
+            e.currentTarget,
+            () => mutate(ACCEPT, { id: node.id }, "acceptInvitation"),
+            `You and ${node.from.name} are now connected.`,
+          ),
+      },
+      "Accept",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: (e) =>
+          act(
+            e.currentTarget,
+            () => mutate(IGNORE, { id: node.id }, "ignoreInvitation"),
+            "Invitation ignored.",
+          ),
+      },
+      "Ignore",
+    ),
   ]);
 const sentItem = (node) =>
   item(node, node.to, [
-    h("button", { type: "button", onclick: (e) => act(e.currentTarget, () => mutate(WITHDRAW, { id: node.id }, "withdrawInvitation"), "Invitation withdrawn.") }, "Withdraw"),
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: (e) =>
+          act(
+            e.currentTarget,
+            () => mutate(WITHDRAW, { id: node.id }, "withdrawInvitation"),
+            "Invitation withdrawn.",
+          ),
+      },
+      "Withdraw",
+    ),
   ]);
 
 export async function render() {
   const [{ viewer }, received, sent] = await Promise.all([
     request(INVITATIONS),
-    pagedList(async (after) => (await request(RECEIVED, { after })).viewer.invitationsReceived, receivedItem, {
-      label: "Invitations received",
-      empty: "No invitations waiting.",
-    }),
+    pagedList(
+      async (after) => (await request(RECEIVED, { after })).viewer.invitationsReceived,
+      receivedItem,
+      {
+        label: "Invitations received",
+        empty: "No invitations waiting.",
+      },
+    ),
     pagedList(async (after) => (await request(SENT, { after })).viewer.invitationsSent, sentItem, {
       label: "Invitations sent",
       empty: "No pending invitations.",
@@ -68,7 +118,11 @@ export async function render() {
       "section",
       { class: "card", "aria-labelledby": "sent" },
       h("h2", { id: "sent" }, `Sent (${viewer.invitationsSent.totalCount})`),
-      h("p", { class: "muted" }, `You can send ${quota.remaining} more of ${quota.limit} invitations this week.`),
+      h(
+        "p",
+        { class: "muted" },
+        `You can send ${quota.remaining} more of ${quota.limit} invitations this week.`,
+      ),
       sent.element,
     ),
   );

@@ -13,16 +13,33 @@ export async function render() {
       "section",
       { class: "card" },
       h("h1", {}, "Join Vernetzt"),
-      h("p", {}, `You are signed in as ${me.name}. Sign out to create another account, or go to your `, h("a", { href: "#/feed" }, "feed"), "."),
+      h(
+        "p",
+        {},
+        `You are signed in as ${me.name}. Sign out to create another account, or go to your `,
+        h("a", { href: "#/feed" }, "feed"),
+        ".",
+      ),
     );
   }
   // Native validation stays off (novalidate): the server's messages are the ones shown.
   const controls = {
-    handle: h("input", { name: "handle", autocomplete: "off", autocapitalize: "none", spellcheck: "false", required: true }),
+    handle: h("input", {
+      name: "handle",
+      autocomplete: "off",
+      autocapitalize: "none",
+      spellcheck: "false",
+      required: true,
+    }),
     name: h("input", { name: "name", autocomplete: "name", required: true }),
     // The e-mail is what members sign in with: "username" lets password managers pair it.
     email: h("input", { type: "email", name: "email", autocomplete: "username", required: true }),
-    password: h("input", { type: "password", name: "password", autocomplete: "new-password", required: true }),
+    password: h("input", {
+      type: "password",
+      name: "password",
+      autocomplete: "new-password",
+      required: true,
+    }),
     headline: h("input", { name: "headline", autocomplete: "organization-title" }),
   };
   const submit = h("button", { type: "submit", class: "primary" }, "Create account");
@@ -49,12 +66,20 @@ export async function render() {
         } catch (error) {
           const left = showFieldErrors(controls, error.errors || []);
           // Refusals without a field (and top-level errors: rate limit, server down) go to the alert.
-          showError(error.errors && error.errors.length ? left.map((e) => e.message).join(" ") : error.message);
+          showError(
+            error.errors && error.errors.length
+              ? left.map((e) => e.message).join(" ")
+              : error.message,
+          );
           submit.disabled = false;
         }
       },
     },
-    field("Handle", controls.handle, "Your address on Vernetzt: 3 to 30 characters of a-z, 0-9 and '-'."),
+    field(
+      "Handle",
+      controls.handle,
+      "Your address on Vernetzt: 3 to 30 characters of a-z, 0-9 and '-'.",
+    ),
     field("Name", controls.name),
     field("E-mail", controls.email, "You sign in with it. Only you see it."),
     field("Password", controls.password, "At least 12 characters."),

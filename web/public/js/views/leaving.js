@@ -30,19 +30,30 @@ function download() {
     } catch (error) {
       showError(error.message);
       const limited = (error.errors || []).find((e) => e.code === "EXPORT_LIMIT" && e.retryAfter);
-      note.replaceChildren(limited ? ["The next export can be made from ", when(limited.retryAfter), " on."] : "");
+      note.replaceChildren(
+        limited ? ["The next export can be made from ", when(limited.retryAfter), " on."] : "",
+      );
     }
     button.disabled = false;
   });
   return [
-    h("p", {}, "One JSON file with your profile, settings, connections, followers, follows, invitations, blocks, posts, conversations, notifications and companies (format vernetzt-export/1). One export per hour."),
+    h(
+      "p",
+      {},
+      "One JSON file with your profile, settings, connections, followers, follows, invitations, blocks, posts, conversations, notifications and companies (format vernetzt-export/1). One export per hour.",
+    ),
     h("div", { class: "actions" }, button),
     note,
   ];
 }
 
 function deletion() {
-  const password = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
+  const password = h("input", {
+    type: "password",
+    name: "password",
+    autocomplete: "current-password",
+    required: true,
+  });
   const confirm = h("button", { type: "submit", class: "danger" }, "Delete my account");
   const form = h(
     "form",
@@ -54,10 +65,14 @@ function deletion() {
         event.preventDefault();
         confirm.disabled = true;
         try {
-          await withFieldErrors({ password }, () => mutate(DELETE, { input: { password: password.value } }, "deleteAccount"))();
+          await withFieldErrors({ password }, () =>
+            mutate(DELETE, { input: { password: password.value } }, "deleteAccount"),
+          )();
           session.clear();
           // After the shell's own hashchange listener has cleared the old page's notices.
-          window.addEventListener("hashchange", () => showStatus("Your account was deleted."), { once: true });
+          window.addEventListener("hashchange", () => showStatus("Your account was deleted."), {
+            once: true,
+          });
           location.hash = "#/signin";
         } catch (error) {
           if (error.message) showError(error.message);
@@ -65,7 +80,12 @@ function deletion() {
         }
       },
     },
-    h("p", { class: "warning" }, h("strong", {}, "This cannot be undone. "), "Your profile, connections, follows, invitations, posts, conversations (for the other member too) and notifications are deleted at once, and you are signed out everywhere. Download your data first if you want to keep it."),
+    h(
+      "p",
+      { class: "warning" },
+      h("strong", {}, "This cannot be undone. "),
+      "Your profile, connections, follows, invitations, posts, conversations (for the other member too) and notifications are deleted at once, and you are signed out everywhere. Download your data first if you want to keep it.",
+    ),
     field("Your password", password, "Given again, to prove it is you."),
     h("div", {}, confirm),
   );

@@ -40,24 +40,45 @@ function conversationItem(node) {
   return h(
     "li",
     {},
-    h("div", { class: "row" }, h("a", { href: `#/messages/${node.with.handle}` }, node.with.name), degreeBadge(node.with.degree), node.kind === "INMAIL" ? h("span", { class: "kind" }, "InMail") : null, h("span", { class: "muted" }, when(node.lastMessageAt))),
-    last ? h("p", { class: "muted" }, `${last.node.sender.handle === session.get().handle ? "You: " : ""}${last.node.body}`) : null,
+    h(
+      "div",
+      { class: "row" },
+      h("a", { href: `#/messages/${node.with.handle}` }, node.with.name),
+      degreeBadge(node.with.degree),
+      node.kind === "INMAIL" ? h("span", { class: "kind" }, "InMail") : null,
+      h("span", { class: "muted" }, when(node.lastMessageAt)),
+    ),
+    last
+      ? h(
+          "p",
+          { class: "muted" },
+          `${last.node.sender.handle === session.get().handle ? "You: " : ""}${last.node.body}`,
+        )
+      : null,
   );
 }
 
 async function list() {
   const [{ viewer }, conversations] = await Promise.all([
     request(CREDITS),
-    pagedList(async (after) => (await request(LIST, { after })).viewer.conversations, conversationItem, {
-      label: "Conversations",
-      empty: "No conversations yet.",
-    }),
+    pagedList(
+      async (after) => (await request(LIST, { after })).viewer.conversations,
+      conversationItem,
+      {
+        label: "Conversations",
+        empty: "No conversations yet.",
+      },
+    ),
   ]);
   return h(
     "div",
     {},
     h("h1", {}, "Messages"),
-    h("p", { class: "muted" }, `You have ${viewer.inMailCredits} InMail credit${viewer.inMailCredits === 1 ? "" : "s"}. To write to someone, open their profile and choose Message or InMail.`),
+    h(
+      "p",
+      { class: "muted" },
+      `You have ${viewer.inMailCredits} InMail credit${viewer.inMailCredits === 1 ? "" : "s"}. To write to someone, open their profile and choose Message or InMail.`,
+    ),
     h("section", { class: "card" }, conversations.element),
   );
 }
@@ -72,7 +93,16 @@ function directForm(member) {
       "aria-label": `Message ${member.name}`,
       onsubmit: (event) => {
         event.preventDefault();
-        act(send, () => mutate(SEND, { input: { memberId: member.id, body: body.value, requestId: requestId() } }, "sendMessage"), "Message sent.");
+        act(
+          send,
+          () =>
+            mutate(
+              SEND,
+              { input: { memberId: member.id, body: body.value, requestId: requestId() } },
+              "sendMessage",
+            ),
+          "Message sent.",
+        );
       },
     },
     field(`Message to ${member.name}`, body),
@@ -91,12 +121,21 @@ function inMailForm(member, credits) {
       "aria-label": `InMail to ${member.name}`,
       onsubmit: (event) => {
         event.preventDefault();
-        const input = { memberId: member.id, subject: subject.value, body: body.value, requestId: requestId() };
+        const input = {
+          memberId: member.id,
+          subject: subject.value,
+          body: body.value,
+          requestId: requestId(),
+        };
         act(send, () => mutate(INMAIL, { input }, "sendInMail"), "InMail sent.");
       },
     },
     h("h2", {}, `InMail to ${member.name}`),
-    h("p", { class: "muted" }, `You are not connected. An InMail costs one credit unless their profile is open; you have ${credits}.`),
+    h(
+      "p",
+      { class: "muted" },
+      `You are not connected. An InMail costs one credit unless their profile is open; you have ${credits}.`,
+    ),
     field("Subject", subject),
     field("Message", body),
     h("div", {}, send),
@@ -118,8 +157,18 @@ class History {
     this.before = null; // the cursor of the oldest message shown
     this.list = h("ol", { class: "messages", "aria-label": "Messages", "aria-live": "polite" });
     this.none = h("p", { class: "muted" }, "No messages yet.");
-    this.earlier = h("button", { type: "button", hidden: true, onclick: () => this.showEarlier() }, "Show earlier messages");
-    this.element = h("section", { class: "card" }, h("div", { class: "earlier" }, this.earlier), this.list, this.none);
+    this.earlier = h(
+      "button",
+      { type: "button", hidden: true, onclick: () => this.showEarlier() },
+      "Show earlier messages",
+    );
+    this.element = h(
+      "section",
+      { class: "card" },
+      h("div", { class: "earlier" }, this.earlier),
+      this.list,
+      this.none,
+    );
   }
 
   // The first read of the conversation: its newest page, and where earlier ones continue.
@@ -150,10 +199,20 @@ class History {
     this.shown.add(message.id);
     this.none.hidden = true;
     const mine = message.sender.handle === this.me;
-    return h("li", { class: mine ? "mine" : null },
+    return h(
+      "li",
+      { class: mine ? "mine" : null },
       message.subject ? h("strong", {}, message.subject, h("br")) : null,
-      h("span", { class: "body" }, message.body), h("br"),
-      h("span", { class: "muted" }, mine ? "You" : message.sender.name, " · ", when(message.sentAt)));
+      h("span", { class: "body" }, message.body),
+      h("br"),
+      h(
+        "span",
+        { class: "muted" },
+        mine ? "You" : message.sender.name,
+        " · ",
+        when(message.sentAt),
+      ),
+    );
   }
 
   // The page before the oldest shown goes on top; the focus moves to its first (oldest)
@@ -163,7 +222,10 @@ class History {
     try {
       const { node } = await request(CONVERSATION, { id: this.conversationId, after: this.before });
       if (node) {
-        const added = node.messages.edges.map(({ node: message }) => this.item(message)).filter(Boolean).reverse();
+        const added = node.messages.edges
+          .map(({ node: message }) => this.item(message))
+          .filter(Boolean)
+          .reverse();
         this.list.prepend(...added);
         this.setEarlier(node.messages.pageInfo);
         if (added.length) {
@@ -199,7 +261,10 @@ async function findConversation(handle) {
 }
 
 async function conversationWith(handle, live) {
-  const [{ viewer, member }, id] = await Promise.all([request(WITH, { handle }), findConversation(handle)]);
+  const [{ viewer, member }, id] = await Promise.all([
+    request(WITH, { handle }),
+    findConversation(handle),
+  ]);
   if (!member) return h("section", { class: "card" }, h("h1", {}, "Member not found"));
   const conversation = id ? (await request(CONVERSATION, { id })).node : null;
   const history = new History(session.get().handle);
@@ -212,13 +277,16 @@ async function conversationWith(handle, live) {
       if (n.kind !== "MESSAGE_RECEIVED" || n.actor.handle !== handle || !n.conversation) return;
       stop();
       history.follow(live, n.conversation.id);
-      request(CONVERSATION, { id: n.conversation.id }).then(({ node }) => node && history.start(node.id, node.messages));
+      request(CONVERSATION, { id: n.conversation.id }).then(
+        ({ node }) => node && history.start(node.id, node.messages),
+      );
     });
     live.add(stop);
   }
   const offered = [member.actions.primary, ...member.actions.secondary];
   let composer;
-  if (member.relationship.canMessage || (conversation && conversation.canReply)) composer = directForm(member);
+  if (member.relationship.canMessage || (conversation && conversation.canReply))
+    composer = directForm(member);
   else if (offered.includes("INMAIL")) composer = inMailForm(member, viewer.inMailCredits);
   else
     composer = h(

@@ -26,9 +26,21 @@ const DISMISS = `mutation Dismiss($id: ID!) { dismissSuggestion(memberId: $id) {
 function connectButton(member, slot) {
   if (!member.relationship.connectNeedsEmail) {
     const send = () => mutate(INVITE, { input: { memberId: member.id } }, "sendInvitation");
-    return h("button", { type: "button", class: "primary", onclick: (e) => act(e.currentTarget, send, `Invitation sent to ${member.name}.`) }, "Connect");
+    return h(
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        onclick: (e) => act(e.currentTarget, send, `Invitation sent to ${member.name}.`),
+      },
+      "Connect",
+    );
   }
-  const button = h("button", { type: "button", class: "primary", "aria-expanded": "false" }, "Connect");
+  const button = h(
+    "button",
+    { type: "button", class: "primary", "aria-expanded": "false" },
+    "Connect",
+  );
   const toggle = () => {
     const open = !slot.firstChild;
     if (open) slot.replaceChildren(connectForm(member, toggle, "h3"));
@@ -48,7 +60,13 @@ function suggestion({ member, mutualConnectionCount, mutualSample }) {
   return h(
     "li",
     { "aria-label": member.name },
-    h("div", { class: "row" }, memberLink(member), degreeBadge(member.degree), h("span", { class: "muted" }, member.headline || "")),
+    h(
+      "div",
+      { class: "row" },
+      memberLink(member),
+      degreeBadge(member.degree),
+      h("span", { class: "muted" }, member.headline || ""),
+    ),
     h(
       "p",
       {},
@@ -59,8 +77,22 @@ function suggestion({ member, mutualConnectionCount, mutualSample }) {
     h(
       "div",
       { class: "actions" },
-      offered.includes("CONNECT") ? connectButton(member, slot) : h("a", { class: "button", href: `#/profile/${member.handle}` }, "View profile"),
-      h("button", { type: "button", onclick: (e) => act(e.currentTarget, () => mutate(DISMISS, { id: member.id }, "dismissSuggestion"), `${member.name} will not be suggested again.`) }, "Dismiss"),
+      offered.includes("CONNECT")
+        ? connectButton(member, slot)
+        : h("a", { class: "button", href: `#/profile/${member.handle}` }, "View profile"),
+      h(
+        "button",
+        {
+          type: "button",
+          onclick: (e) =>
+            act(
+              e.currentTarget,
+              () => mutate(DISMISS, { id: member.id }, "dismissSuggestion"),
+              `${member.name} will not be suggested again.`,
+            ),
+        },
+        "Dismiss",
+      ),
     ),
     slot,
   );
@@ -71,7 +103,14 @@ export async function render() {
     request(NETWORK),
     pagedList(
       async (after) => (await request(CONNECTIONS, { after })).viewer.member.connections,
-      (node) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || "")),
+      (node) =>
+        h(
+          "li",
+          { class: "row" },
+          memberLink(node),
+          degreeBadge(node.degree),
+          h("span", { class: "muted" }, node.headline || ""),
+        ),
       { label: "Your connections", empty: "No connections yet." },
     ),
   ]);

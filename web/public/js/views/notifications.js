@@ -24,8 +24,20 @@ function invitationButtons(n) {
   return h(
     "div",
     { class: "actions" },
-    h("button", { type: "button", class: "primary", onclick: answer(ACCEPT, "acceptInvitation", `You and ${n.actor.name} are now connected.`) }, "Accept"),
-    h("button", { type: "button", onclick: answer(IGNORE, "ignoreInvitation", "Invitation ignored.") }, "Ignore"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        onclick: answer(ACCEPT, "acceptInvitation", `You and ${n.actor.name} are now connected.`),
+      },
+      "Accept",
+    ),
+    h(
+      "button",
+      { type: "button", onclick: answer(IGNORE, "ignoreInvitation", "Invitation ignored.") },
+      "Ignore",
+    ),
   );
 }
 
@@ -34,18 +46,43 @@ function story(n) {
   const actor = memberLink(n.actor);
   switch (n.kind) {
     case "INVITATION_RECEIVED":
-      return [h("p", {}, actor, " invited you to connect. ", h("a", { href: "#/invitations" }, "All invitations")), invitationButtons(n)];
+      return [
+        h(
+          "p",
+          {},
+          actor,
+          " invited you to connect. ",
+          h("a", { href: "#/invitations" }, "All invitations"),
+        ),
+        invitationButtons(n),
+      ];
     case "INVITATION_ACCEPTED":
       return [h("p", {}, actor, " accepted your invitation: you are now connected.")];
     case "NEW_FOLLOWER":
       return [h("p", {}, actor, " started following you.")];
     case "MESSAGE_RECEIVED":
       return [
-        h("p", {}, actor, " sent you a message. ", h("a", { href: `#/messages/${n.actor.handle}` }, "Open the conversation")),
+        h(
+          "p",
+          {},
+          actor,
+          " sent you a message. ",
+          h("a", { href: `#/messages/${n.actor.handle}` }, "Open the conversation"),
+        ),
         n.message ? h("p", { class: "muted post" }, `“${n.message.body}”`) : null,
       ];
     case "POST_SHARED":
-      return [h("p", {}, actor, " shared your post. ", n.post ? h("a", { href: `#/post/${encodeURIComponent(n.post.id)}` }, "See the share") : null)];
+      return [
+        h(
+          "p",
+          {},
+          actor,
+          " shared your post. ",
+          n.post
+            ? h("a", { href: `#/post/${encodeURIComponent(n.post.id)}` }, "See the share")
+            : null,
+        ),
+      ];
     default:
       return [h("p", {}, actor, ` (${n.kind})`)];
   }
@@ -70,10 +107,17 @@ export async function render({ live }) {
   };
   const { element, list, none } = await pagedList(load, item, {
     label: "Notifications",
-    empty: "Nothing yet: invitations, new followers, messages and shares of your posts show up here.",
+    empty:
+      "Nothing yet: invitations, new followers, messages and shares of your posts show up here.",
   });
   const markAll = h("button", { type: "button", disabled: !unread }, "Mark all read");
-  markAll.addEventListener("click", () => act(markAll, () => mutate(MARK_ALL, {}, "markNotificationsRead"), "All notifications marked read."));
+  markAll.addEventListener("click", () =>
+    act(
+      markAll,
+      () => mutate(MARK_ALL, {}, "markNotificationsRead"),
+      "All notifications marked read.",
+    ),
+  );
   live.add(
     onNotification((n) => {
       list.prepend(item(n));

@@ -28,7 +28,14 @@ export function audienceSelect() {
 
 function body(post) {
   return [
-    h("div", { class: "row" }, authorLink(post.author), h("span", { class: "muted" }, "·"), when(post.createdAt), h("span", { class: "kind" }, audienceLabel(post.audience))),
+    h(
+      "div",
+      { class: "row" },
+      authorLink(post.author),
+      h("span", { class: "muted" }, "·"),
+      when(post.createdAt),
+      h("span", { class: "kind" }, audienceLabel(post.audience)),
+    ),
     post.text ? h("p", { class: "post" }, post.text) : null,
   ];
 }
@@ -36,7 +43,9 @@ function body(post) {
 // R17: only the author, or an admin of the company that posted, deletes a post.
 function canDelete(post) {
   const me = session.get();
-  return post.author.__typename === "Company" ? post.author.isAdmin : Boolean(me) && post.author.handle === me.handle;
+  return post.author.__typename === "Company"
+    ? post.author.isAdmin
+    : Boolean(me) && post.author.handle === me.handle;
 }
 
 // Delete asks once more (it cannot be undone); the post goes only when the server confirms,
@@ -45,8 +54,12 @@ function deleteControls(post, article, gone) {
   const open = h("button", { type: "button", "aria-expanded": "false" }, "Delete");
   const confirm = h("button", { type: "button", class: "danger" }, "Delete post");
   const cancel = h("button", { type: "button" }, "Cancel");
-  const ask = h("div", { class: "confirm", hidden: true },
-    h("p", {}, "Delete this post? This cannot be undone."), h("div", { class: "actions" }, confirm, cancel));
+  const ask = h(
+    "div",
+    { class: "confirm", hidden: true },
+    h("p", {}, "Delete this post? This cannot be undone."),
+    h("div", { class: "actions" }, confirm, cancel),
+  );
   const toggle = (show) => {
     ask.hidden = !show;
     open.setAttribute("aria-expanded", String(show));
@@ -76,7 +89,11 @@ function replaceWithNote(article) {
 }
 
 export function renderPost(post, gone = replaceWithNote) {
-  const item = h("article", { class: "card", "aria-label": `Post by ${post.author.name}` }, body(post));
+  const item = h(
+    "article",
+    { class: "card", "aria-label": `Post by ${post.author.name}` },
+    body(post),
+  );
   const buttons = h("div", { class: "actions" });
   const extra = [];
   if (post.isShare) {
@@ -99,7 +116,12 @@ export function renderPost(post, gone = replaceWithNote) {
         hidden: true,
         onsubmit: (event) => {
           event.preventDefault();
-          const input = { postId: post.id, text: comment.value || null, audience: audience.value, requestId: requestId() };
+          const input = {
+            postId: post.id,
+            text: comment.value || null,
+            audience: audience.value,
+            requestId: requestId(),
+          };
           act(send, () => mutate(SHARE, { input }, "sharePost"), "Shared to your feed.");
         },
       },
@@ -136,7 +158,10 @@ export async function postList(load, { label, empty }) {
     target.tabIndex = -1;
     target.focus();
   };
-  const paged = await pagedList(load, (node) => h("li", {}, renderPost(node, gone)), { label, empty });
+  const paged = await pagedList(load, (node) => h("li", {}, renderPost(node, gone)), {
+    label,
+    empty,
+  });
   paged.list.classList.add("posts");
   return paged;
 }
@@ -147,7 +172,12 @@ const ONE = `query Post($id: ID!) { node(id: $id) { ... on Post { ${POST_FIELDS}
 export async function render({ args }) {
   const { node } = await request(ONE, { id: args[0] });
   if (!node || !node.id) {
-    return h("section", { class: "card" }, h("h1", {}, "Post not found"), h("p", {}, "It was deleted, or you cannot see it."));
+    return h(
+      "section",
+      { class: "card" },
+      h("h1", {}, "Post not found"),
+      h("p", {}, "It was deleted, or you cannot see it."),
+    );
   }
   return h("div", {}, h("h1", {}, `Post by ${node.author.name}`), renderPost(node));
 }

@@ -3,7 +3,16 @@
 // one's own profile the followers and the following (R14), and posts (R17). Every list pages
 // with the API's cursors.
 import { request, mutate, session } from "../api.js";
-import { h, act, degreeBadge, memberLink, authorLink, field, pagedList, withFieldErrors } from "../ui.js";
+import {
+  h,
+  act,
+  degreeBadge,
+  memberLink,
+  authorLink,
+  field,
+  pagedList,
+  withFieldErrors,
+} from "../ui.js";
 import { POST_FIELDS, postList } from "./posts.js";
 
 const PROFILE = `query Profile($handle: String!) {
@@ -50,9 +59,18 @@ const M = {
 };
 
 const LABELS = {
-  EDIT_PROFILE: "Edit profile", CONNECT: "Connect", FOLLOW: "Follow", UNFOLLOW: "Unfollow",
-  MESSAGE: "Message", INMAIL: "InMail", PENDING: "Pending", WITHDRAW: "Withdraw invitation",
-  ACCEPT: "Accept", IGNORE: "Ignore", REMOVE_CONNECTION: "Remove connection", BLOCK: "Block",
+  EDIT_PROFILE: "Edit profile",
+  CONNECT: "Connect",
+  FOLLOW: "Follow",
+  UNFOLLOW: "Unfollow",
+  MESSAGE: "Message",
+  INMAIL: "InMail",
+  PENDING: "Pending",
+  WITHDRAW: "Withdraw invitation",
+  ACCEPT: "Accept",
+  IGNORE: "Ignore",
+  REMOVE_CONNECTION: "Remove connection",
+  BLOCK: "Block",
 };
 
 // The invitation form of every Connect button (profile, people you may know). Under
@@ -62,7 +80,9 @@ const LABELS = {
 export function connectForm(member, onCancel, heading = "h2") {
   const needsEmail = member.relationship && member.relationship.connectNeedsEmail;
   const note = h("textarea", { name: "message", maxlength: "300" });
-  const email = needsEmail ? h("input", { type: "email", name: "email", autocomplete: "off", required: true }) : null;
+  const email = needsEmail
+    ? h("input", { type: "email", name: "email", autocomplete: "off", required: true })
+    : null;
   const send = h("button", { type: "submit", class: "primary" }, "Send invitation");
   const cancel = h("button", { type: "button", onclick: onCancel }, "Cancel");
   const controls = email ? { message: note, email } : { message: note };
@@ -73,13 +93,23 @@ export function connectForm(member, onCancel, heading = "h2") {
       "aria-label": `Invite ${member.name} to connect`,
       onsubmit: (event) => {
         event.preventDefault();
-        const input = { memberId: member.id, message: note.value || null, email: email ? email.value.trim() : null };
+        const input = {
+          memberId: member.id,
+          message: note.value || null,
+          email: email ? email.value.trim() : null,
+        };
         const invite = () => mutate(M.invite, { input }, "sendInvitation");
         act(send, withFieldErrors(controls, invite), `Invitation sent to ${member.name}.`);
       },
     },
     h(heading, {}, `Connect with ${member.name}`),
-    email ? h("p", {}, `${member.name} accepts invitations only from people who know their e-mail address. A wrong address uses up one of your weekly invitations.`) : null,
+    email
+      ? h(
+          "p",
+          {},
+          `${member.name} accepts invitations only from people who know their e-mail address. A wrong address uses up one of your weekly invitations.`,
+        )
+      : null,
     email ? field("E-mail", email) : null,
     field("Add a note (optional, up to 300 characters)", note),
     h("div", { class: "actions" }, send, cancel),
@@ -94,31 +124,124 @@ function actionButton(action, member, primary, openForm) {
     act(event.currentTarget, () => mutate(mutation, variables, field), done);
   switch (action) {
     case "FOLLOW":
-      return h("button", { ...attrs, onclick: run(M.follow, { id: member.id }, "follow", `You now follow ${member.name}.`) }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(M.follow, { id: member.id }, "follow", `You now follow ${member.name}.`),
+        },
+        label,
+      );
     case "UNFOLLOW":
-      return h("button", { ...attrs, onclick: run(M.unfollow, { id: member.id }, "unfollow", `You no longer follow ${member.name}.`) }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(
+            M.unfollow,
+            { id: member.id },
+            "unfollow",
+            `You no longer follow ${member.name}.`,
+          ),
+        },
+        label,
+      );
     case "ACCEPT":
-      return h("button", { ...attrs, onclick: run(M.accept, { id: rel.invitationReceived && rel.invitationReceived.id }, "acceptInvitation", `You and ${member.name} are now connected.`) }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(
+            M.accept,
+            { id: rel.invitationReceived && rel.invitationReceived.id },
+            "acceptInvitation",
+            `You and ${member.name} are now connected.`,
+          ),
+        },
+        label,
+      );
     case "IGNORE":
-      return h("button", { ...attrs, onclick: run(M.ignore, { id: rel.invitationReceived && rel.invitationReceived.id }, "ignoreInvitation", "Invitation ignored.") }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(
+            M.ignore,
+            { id: rel.invitationReceived && rel.invitationReceived.id },
+            "ignoreInvitation",
+            "Invitation ignored.",
+          ),
+        },
+        label,
+      );
     case "WITHDRAW":
-      return h("button", { ...attrs, onclick: run(M.withdraw, { id: rel.invitationSent && rel.invitationSent.id }, "withdrawInvitation", "Invitation withdrawn.") }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(
+            M.withdraw,
+            { id: rel.invitationSent && rel.invitationSent.id },
+            "withdrawInvitation",
+            "Invitation withdrawn.",
+          ),
+        },
+        label,
+      );
     case "REMOVE_CONNECTION":
-      return h("button", { ...attrs, onclick: run(M.remove, { id: member.id }, "removeConnection", `${member.name} is no longer a connection.`) }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(
+            M.remove,
+            { id: member.id },
+            "removeConnection",
+            `${member.name} is no longer a connection.`,
+          ),
+        },
+        label,
+      );
     case "BLOCK":
-      return h("button", { ...attrs, onclick: run(M.block, { id: member.id }, "block", `You blocked ${member.name}.`) }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          onclick: run(M.block, { id: member.id }, "block", `You blocked ${member.name}.`),
+        },
+        label,
+      );
     case "PENDING":
       // Not an action: the invitation waits for the other member (withdraw is secondary).
       return h("button", { ...attrs, disabled: true }, "Pending");
     case "MESSAGE":
-      return h("button", { ...attrs, onclick: () => (location.hash = `#/messages/${member.handle}`) }, label);
+      return h(
+        "button",
+        { ...attrs, onclick: () => (location.hash = `#/messages/${member.handle}`) },
+        label,
+      );
     case "INMAIL":
-      return h("button", { ...attrs, onclick: () => (location.hash = `#/messages/${member.handle}`) }, label);
+      return h(
+        "button",
+        { ...attrs, onclick: () => (location.hash = `#/messages/${member.handle}`) },
+        label,
+      );
     case "CONNECT":
-      return h("button", { ...attrs, "aria-expanded": "false", onclick: (e) => {
-        const button = e.currentTarget;
-        openForm(button, connectForm(member, () => openForm(button)));
-      } }, label);
+      return h(
+        "button",
+        {
+          ...attrs,
+          "aria-expanded": "false",
+          onclick: (e) => {
+            const button = e.currentTarget;
+            openForm(
+              button,
+              connectForm(member, () => openForm(button)),
+            );
+          },
+        },
+        label,
+      );
     case "EDIT_PROFILE":
       // One place edits the profile: the settings page, with the rest of the member's choices.
       return h("button", { ...attrs, onclick: () => (location.hash = "#/settings") }, label);
@@ -143,7 +266,13 @@ function howConnected(member) {
 }
 
 function personItem(node) {
-  return h("li", { class: "row" }, authorLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || node.description || ""));
+  return h(
+    "li",
+    { class: "row" },
+    authorLink(node),
+    degreeBadge(node.degree),
+    h("span", { class: "muted" }, node.headline || node.description || ""),
+  );
 }
 
 // A card with a heading and a list paged over `query`'s `list` (of `member` or `viewer`).
@@ -153,16 +282,33 @@ async function listCard(id, title, label, query, handle, empty) {
     return (data.member || data.viewer).list;
   };
   const paged = await pagedList(load, personItem, { label, empty });
-  return h("section", { class: "card", "aria-labelledby": id }, h("h2", { id }, title), paged.element);
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": id },
+    h("h2", { id }, title),
+    paged.element,
+  );
 }
 
 function connectionsCard(member) {
   if (!member.connections) {
-    const why = member.degree === "SELF" ? "" : `${member.name}'s connections are visible to their connections only.`;
-    return why ? h("section", { class: "card" }, h("h2", {}, "Connections"), h("p", { class: "muted" }, why)) : null;
+    const why =
+      member.degree === "SELF"
+        ? ""
+        : `${member.name}'s connections are visible to their connections only.`;
+    return why
+      ? h("section", { class: "card" }, h("h2", {}, "Connections"), h("p", { class: "muted" }, why))
+      : null;
   }
   const title = `Connections (${member.connections.totalCount})`;
-  return listCard("conns", title, "Connections", LISTS.connections, member.handle, "No connections yet.");
+  return listCard(
+    "conns",
+    title,
+    "Connections",
+    LISTS.connections,
+    member.handle,
+    "No connections yet.",
+  );
 }
 
 // The member lists of a profile, in page order: on another member's profile the mutual
@@ -173,20 +319,48 @@ function memberLists(member) {
   if (member.degree === "SELF") {
     return [
       connectionsCard(member),
-      listCard("followers", `Followers (${member.followerCount})`, "Followers", LISTS.followers, null, "No followers yet."),
-      listCard("following", `Following (${member.followingCount})`, "Following", LISTS.following, null, "You follow no one yet."),
+      listCard(
+        "followers",
+        `Followers (${member.followerCount})`,
+        "Followers",
+        LISTS.followers,
+        null,
+        "No followers yet.",
+      ),
+      listCard(
+        "following",
+        `Following (${member.followingCount})`,
+        "Following",
+        LISTS.following,
+        null,
+        "You follow no one yet.",
+      ),
     ];
   }
-  const mutual = rel && rel.mutualConnectionCount
-    ? listCard("mutual", `Mutual connections (${rel.mutualConnectionCount})`, "Mutual connections", LISTS.mutual, member.handle, "")
-    : null;
+  const mutual =
+    rel && rel.mutualConnectionCount
+      ? listCard(
+          "mutual",
+          `Mutual connections (${rel.mutualConnectionCount})`,
+          "Mutual connections",
+          LISTS.mutual,
+          member.handle,
+          "",
+        )
+      : null;
   return [mutual, connectionsCard(member)];
 }
 
 export async function render({ args }) {
   const handle = args[0] || (session.get() || {}).handle;
   const { member } = await request(PROFILE, { handle });
-  if (!member) return h("section", { class: "card" }, h("h1", {}, "Member not found"), h("p", {}, "There is no member with this handle, or they are not visible to you."));
+  if (!member)
+    return h(
+      "section",
+      { class: "card" },
+      h("h1", {}, "Member not found"),
+      h("p", {}, "There is no member with this handle, or they are not visible to you."),
+    );
   const rel = member.relationship;
   const formSlot = h("div", {});
   let opener = null;
@@ -205,28 +379,58 @@ export async function render({ args }) {
     } else button.focus();
   };
   const actions = [];
-  if (member.actions.primary) actions.push(actionButton(member.actions.primary, member, true, openForm));
-  for (const action of member.actions.secondary) actions.push(actionButton(action, member, false, openForm));
+  if (member.actions.primary)
+    actions.push(actionButton(member.actions.primary, member, true, openForm));
+  for (const action of member.actions.secondary)
+    actions.push(actionButton(action, member, false, openForm));
   const card = h(
     "section",
     { class: "card profile", "aria-labelledby": "name" },
     h("div", { class: "row" }, h("h1", { id: "name" }, member.name), degreeBadge(member.degree)),
     member.headline ? h("p", { class: "headline" }, member.headline) : null,
-    member.worksAt ? h("p", {}, "Works at ", h("a", { href: `#/company/${member.worksAt.handle}` }, member.worksAt.name)) : null,
+    member.worksAt
+      ? h(
+          "p",
+          {},
+          "Works at ",
+          h("a", { href: `#/company/${member.worksAt.handle}` }, member.worksAt.name),
+        )
+      : null,
     h(
       "ul",
       { class: "counts" },
-      h("li", {}, h("strong", {}, member.followerCount), member.followerCount === 1 ? " follower" : " followers"),
-      h("li", {}, h("strong", {}, member.connectionCount), member.connectionCount === 1 ? " connection" : " connections"),
+      h(
+        "li",
+        {},
+        h("strong", {}, member.followerCount),
+        member.followerCount === 1 ? " follower" : " followers",
+      ),
+      h(
+        "li",
+        {},
+        h("strong", {}, member.connectionCount),
+        member.connectionCount === 1 ? " connection" : " connections",
+      ),
       h("li", {}, h("strong", {}, member.followingCount), " following"),
-      rel && rel.mutualConnectionCount && member.degree !== "SELF" ? h("li", {}, h("strong", {}, rel.mutualConnectionCount), " mutual") : null,
+      rel && rel.mutualConnectionCount && member.degree !== "SELF"
+        ? h("li", {}, h("strong", {}, rel.mutualConnectionCount), " mutual")
+        : null,
     ),
-    rel && rel.isFollowedBy && member.degree !== "SELF" ? h("p", { class: "muted" }, `${member.name} follows you.`) : null,
-    rel && rel.invitationReceived && rel.invitationReceived.message ? h("p", {}, `Their note: “${rel.invitationReceived.message}”`) : null,
-    actions.length ? h("div", { class: "actions", role: "group", "aria-label": "Actions" }, actions) : null,
-    session.get() ? null : h("p", {}, h("a", { href: "#/signin" }, "Sign in"), " to connect, follow or message."),
+    rel && rel.isFollowedBy && member.degree !== "SELF"
+      ? h("p", { class: "muted" }, `${member.name} follows you.`)
+      : null,
+    rel && rel.invitationReceived && rel.invitationReceived.message
+      ? h("p", {}, `Their note: “${rel.invitationReceived.message}”`)
+      : null,
+    actions.length
+      ? h("div", { class: "actions", role: "group", "aria-label": "Actions" }, actions)
+      : null,
+    session.get()
+      ? null
+      : h("p", {}, h("a", { href: "#/signin" }, "Sign in"), " to connect, follow or message."),
   );
-  const loadPosts = async (after) => (await request(LISTS.posts, { handle: member.handle, after })).member.list;
+  const loadPosts = async (after) =>
+    (await request(LISTS.posts, { handle: member.handle, after })).member.list;
   const [posts, ...lists] = await Promise.all([
     postList(loadPosts, { label: "Posts", empty: "No posts to show." }),
     ...memberLists(member),
@@ -241,4 +445,3 @@ export async function render({ args }) {
     h("section", { "aria-labelledby": "posts" }, h("h2", { id: "posts" }, "Posts"), posts.element),
   );
 }
-

@@ -35,7 +35,14 @@ export async function render({ query }) {
       if (!after) total = searchMembers.totalCount;
       return searchMembers;
     };
-    const item = (node) => h("li", { class: "row" }, memberLink(node), degreeBadge(node.degree), h("span", { class: "muted" }, node.headline || ""));
+    const item = (node) =>
+      h(
+        "li",
+        { class: "row" },
+        memberLink(node),
+        degreeBadge(node.degree),
+        h("span", { class: "muted" }, node.headline || ""),
+      );
     const paged = await pagedList(load, item, { label: "Results", empty: "No member matches." });
     results = h(
       "section",

@@ -5,7 +5,11 @@ import { h, field, showError, clearNotices } from "../ui.js";
 const DEMO_PASSWORD = "vernetzt-demo-password";
 // A few of the seeded demo members (demo/data.py) and what makes each interesting.
 const DEMO = [
-  ["Lena Hoffmann", "lena.hoffmann@example.org", "the demo's centre: invitations, messages, a company"],
+  [
+    "Lena Hoffmann",
+    "lena.hoffmann@example.org",
+    "the demo's centre: invitations, messages, a company",
+  ],
   ["Jonas Weber", "jonas.weber@example.org", "connected to Lena, follows Moritz"],
   ["Charlotte Hahn", "charlotte.hahn@example.org", "chose the Follow button; no connections yet"],
   ["Nina Huber", "nina.huber@example.org", "Follow button, many followers, open profile"],
@@ -20,8 +24,18 @@ const SIGN_IN = `mutation SignIn($input: SignInInput!) {
 }`;
 
 export async function render() {
-  const email = h("input", { type: "email", name: "email", autocomplete: "username", required: true });
-  const password = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true });
+  const email = h("input", {
+    type: "email",
+    name: "email",
+    autocomplete: "username",
+    required: true,
+  });
+  const password = h("input", {
+    type: "password",
+    name: "password",
+    autocomplete: "current-password",
+    required: true,
+  });
   const submit = h("button", { type: "submit", class: "primary" }, "Sign in");
   const form = h(
     "form",
@@ -31,7 +45,11 @@ export async function render() {
         event.preventDefault();
         submit.disabled = true;
         try {
-          const payload = await mutate(SIGN_IN, { input: { email: email.value, password: password.value } }, "signIn");
+          const payload = await mutate(
+            SIGN_IN,
+            { input: { email: email.value, password: password.value } },
+            "signIn",
+          );
           session.set(payload.token, payload.member);
           clearNotices();
           location.hash = "#/feed";
@@ -80,7 +98,11 @@ export async function render() {
       "div",
       { class: "card" },
       h("h2", {}, "Demo members"),
-      h("p", { class: "muted" }, `Every demo member signs in with the password “${DEMO_PASSWORD}”. Choose one to fill in the form:`),
+      h(
+        "p",
+        { class: "muted" },
+        `Every demo member signs in with the password “${DEMO_PASSWORD}”. Choose one to fill in the form:`,
+      ),
       h("ul", { class: "demo" }, demo),
     ),
   );
