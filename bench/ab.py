@@ -62,10 +62,13 @@ async def _measure(
     elapsed = time.perf_counter() - started
     used = [1000 * (_cpu(pid) - b) / served for pid, b in zip(pids, before, strict=True)]
     return {
-        "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)],
-        "rps": served / elapsed, "cpu": used[0], "neo4j_cpu": used[1],
+        "p50": latencies[len(latencies) // 2],
+        "p95": latencies[int(len(latencies) * 0.95)],
+        "rps": served / elapsed,
+        "cpu": used[0],
+        "neo4j_cpu": used[1],
         "errors": float(len(errors)),
-    }  # fmt: skip
+    }
 
 
 class Comparison:
@@ -125,8 +128,10 @@ async def main() -> None:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=16)) as session:
             for number in range(args.rounds + 1):
                 await comparison.round(number, session)
-    print(f"medians of {args.rounds} rounds (p50, p95: ms at concurrency 1; rps: requests/s "
-          "and cpu: ms of CPU per request, at concurrency 8)")  # fmt: skip
+    print(
+        f"medians of {args.rounds} rounds (p50, p95: ms at concurrency 1; rps: requests/s "
+        "and cpu: ms of CPU per request, at concurrency 8)"
+    )
     for (op, checkout), values in sorted(comparison.figures.items()):
         medians = "  ".join(f"{name} {statistics.median(v):7.2f}" for name, v in values.items())
         print(f"{op:12} {checkout:30} {medians}")

@@ -56,8 +56,12 @@ class Probe:
 
     async def sign_up(self) -> dict[str, str]:
         handle = f"probe-{uuid.uuid4().hex[:10]}"
-        account = {"handle": handle, "name": handle, "email": f"{handle}@example.org",
-                   "password": PASSWORD}  # fmt: skip
+        account = {
+            "handle": handle,
+            "name": handle,
+            "email": f"{handle}@example.org",
+            "password": PASSWORD,
+        }
         request = {"query": SIGN_UP, "variables": {"i": account}}
         body = (await self.client.post("/graphql", json=request)).json()
         payload = body["data"]["signUp"]
@@ -137,8 +141,10 @@ async def stalled_output(probe: Probe) -> None:
     sent = 0
     started = time.monotonic()
     async with socket(probe.base, max_queue=1, compression=None) as opened:
-        init = {"type": "connection_init",
-                "payload": {"Authorization": f"Bearer {member['token']}"}}  # fmt: skip
+        init = {
+            "type": "connection_init",
+            "payload": {"Authorization": f"Bearer {member['token']}"},
+        }
         await opened.send(json.dumps(init))
         query = "subscription { " + "x" * 55_000 + " }"
         with contextlib.suppress(ConnectionClosed, TimeoutError):
@@ -151,21 +157,31 @@ async def stalled_output(probe: Probe) -> None:
         await asyncio.sleep(30)
         later = probe.rss_mb()
         state = f"closed {opened.close_code}" if opened.close_code else "still open"
-    print(f"4 stalled output: {sent / 1e6:.0f} MB sent in {elapsed:.1f} s; rss {before:.0f} -> "
-          f"{after:.0f} MB, 30 s later {later:.0f} MB; socket {state}")  # fmt: skip
+    print(
+        f"4 stalled output: {sent / 1e6:.0f} MB sent in {elapsed:.1f} s; rss {before:.0f} -> "
+        f"{after:.0f} MB, 30 s later {later:.0f} MB; socket {state}"
+    )
 
 
 COST = {
-    "default": ("""query ($n: Int = 100) { searchMembers(query: "seed", first: $n) { edges {
-      node { mutualConnections(first: 60) { edges { node { handle } } } } } } }""", {}),
-    "float": ("""query ($n: Int) { searchMembers(query: "seed", first: $n) { edges {
+    "default": (
+        """query ($n: Int = 100) { searchMembers(query: "seed", first: $n) { edges {
       node { mutualConnections(first: 60) { edges { node { handle } } } } } } }""",
-              {"n": 100.0}),
-    "negative": ("""{ viewer { member {
+        {},
+    ),
+    "float": (
+        """query ($n: Int) { searchMembers(query: "seed", first: $n) { edges {
+      node { mutualConnections(first: 60) { edges { node { handle } } } } } } }""",
+        {"n": 100.0},
+    ),
+    "negative": (
+        """{ viewer { member {
         connections(first: -2147483648) { edges { node { id } } } } }
       searchMembers(query: "seed", first: 100) { edges { node {
-        mutualConnections(first: 60) { edges { node { handle } } } } } } }""", {}),
-}  # fmt: skip
+        mutualConnections(first: 60) { edges { node { handle } } } } } } }""",
+        {},
+    ),
+}
 
 
 async def cost_bypasses(probe: Probe) -> None:
@@ -174,8 +190,10 @@ async def cost_bypasses(probe: Probe) -> None:
     for name, (query, variables) in COST.items():
         answer, seconds = await probe.graphql(query, member["token"], **variables)
         codes = [e.get("extensions", {}).get("code") for e in answer.json().get("errors", [])]
-        print(f"5 cost, {name}: HTTP {answer.status_code} in {seconds:.2f} s, "
-              f"{len(answer.content):,} bytes, codes {codes}")  # fmt: skip
+        print(
+            f"5 cost, {name}: HTTP {answer.status_code} in {seconds:.2f} s, "
+            f"{len(answer.content):,} bytes, codes {codes}"
+        )
 
 
 async def searches(probe: Probe, aliases: int) -> None:
@@ -223,9 +241,11 @@ async def export(probe: Probe) -> None:
     before = probe.rss_mb()
     samples, peak = await probe.while_running(ask, probe.healthz_ms)
     (answer, seconds) = answers[0]
-    print(f"7 export of 20,000 posts: HTTP {answer.status_code} in {seconds:.1f} s, "
-          f"{len(answer.content) / 1e6:.1f} MB; rss {before:.0f} -> peak {peak:.0f} MB; "
-          f"healthz during {summary(samples)}")  # fmt: skip
+    print(
+        f"7 export of 20,000 posts: HTTP {answer.status_code} in {seconds:.1f} s, "
+        f"{len(answer.content) / 1e6:.1f} MB; rss {before:.0f} -> peak {peak:.0f} MB; "
+        f"healthz during {summary(samples)}"
+    )
     again, _ = await probe.graphql(query, member["token"])
     print(f"  second export at once: {again.json()['data']['requestDataExport']['errors']}")
 

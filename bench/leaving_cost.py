@@ -29,9 +29,12 @@ RESULTS = Path(__file__).resolve().parent / "results" / "leaving.json"
 PASSWORD = "a password for the big member"  # noqa: S105 (a throw-away account)
 # A cheap password hash: the hash is not what is measured.
 SETTINGS = Settings(
-    environment="test", secret="bench-secret-long-enough-for-hs256-signing",  # noqa: S106
-    password_hash_time_cost=1, password_hash_memory_kib=1024, password_hash_parallelism=1,
-)  # fmt: skip
+    environment="test",
+    secret="bench-secret-long-enough-for-hs256-signing",  # noqa: S106
+    password_hash_time_cost=1,
+    password_hash_memory_kib=1024,
+    password_hash_parallelism=1,
+)
 SIGN_UP = """
 mutation ($input: SignUpInput!) { signUp(input: $input) { token member { id } errors { code } } }
 """
@@ -94,8 +97,9 @@ async def post(
     client: httpx.AsyncClient, query: str, variables: dict[str, Any], token: str | None = None
 ) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    return await client.post("/graphql", json={"query": query, "variables": variables},
-                             headers=headers)  # fmt: skip
+    return await client.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
 
 
 def data_of(response: httpx.Response) -> dict[str, Any]:
@@ -119,8 +123,12 @@ def server_timing(response: httpx.Response) -> dict[str, float]:
 
 async def sign_up(client: httpx.AsyncClient, handle: str) -> tuple[str, str]:
     """A new member's internal id and token."""
-    account = {"handle": handle, "name": handle.title(), "email": f"{handle}@example.org",
-               "password": PASSWORD}  # fmt: skip
+    account = {
+        "handle": handle,
+        "name": handle.title(),
+        "email": f"{handle}@example.org",
+        "password": PASSWORD,
+    }
     signed = (await graphql(client, SIGN_UP, {"input": account}))["signUp"]
     return ids.decode(signed["member"]["id"])[1], signed["token"]
 

@@ -48,10 +48,14 @@ def api(name: str, neo4j_uri: str) -> Iterator[tuple[str, int]]:
     """An API process: its base URL and its pid."""
     port = free_port()
     env = {
-        "VERNETZT_ENV": "production", "VERNETZT_SECRET": SECRET, "NEO4J_URI": neo4j_uri,
-        "VERNETZT_PASSWORD_HASH_TIME_COST": "1", "VERNETZT_PASSWORD_HASH_MEMORY_KIB": "1024",
-        "VERNETZT_SIGN_UPS_PER_ADDRESS": "1000000", "VERNETZT_WRITES_PER_MEMBER": "1000000",
-    }  # fmt: skip
+        "VERNETZT_ENV": "production",
+        "VERNETZT_SECRET": SECRET,
+        "NEO4J_URI": neo4j_uri,
+        "VERNETZT_PASSWORD_HASH_TIME_COST": "1",
+        "VERNETZT_PASSWORD_HASH_MEMORY_KIB": "1024",
+        "VERNETZT_SIGN_UPS_PER_ADDRESS": "1000000",
+        "VERNETZT_WRITES_PER_MEMBER": "1000000",
+    }
     with _process(name, vernetzt_command(port), env) as process:
         url = f"http://127.0.0.1:{port}"
         _wait(lambda: httpx.get(f"{url}/readyz").status_code == 200, process, name)
@@ -59,8 +63,12 @@ def api(name: str, neo4j_uri: str) -> Iterator[tuple[str, int]]:
 
 
 async def sign_up(client: httpx.AsyncClient, base: str, handle: str) -> dict[str, str]:
-    account = {"handle": handle, "name": handle, "email": f"{handle}@example.org",
-               "password": "live delivery benchmark password"}  # fmt: skip
+    account = {
+        "handle": handle,
+        "name": handle,
+        "email": f"{handle}@example.org",
+        "password": "live delivery benchmark password",
+    }
     answer = await client.post(
         f"{base}/graphql", json={"query": SIGN_UP, "variables": {"i": account}}
     )
@@ -102,9 +110,12 @@ async def idle_cpu(pids: list[int], seconds: float = 10) -> list[float]:
 
 
 async def latencies(
-    client: httpx.AsyncClient, mutate_on: str, actor: dict[str, str],
-    members: list[dict[str, str]], arrivals: dict[str, float],
-) -> list[float]:  # fmt: skip
+    client: httpx.AsyncClient,
+    mutate_on: str,
+    actor: dict[str, str],
+    members: list[dict[str, str]],
+    arrivals: dict[str, float],
+) -> list[float]:
     """Milliseconds from each follow's answer to its notification's arrival."""
     found = []
     for member in members:
@@ -124,9 +135,11 @@ async def latencies(
 def summary(values: list[float]) -> dict[str, Any]:
     """p50 and p95, and every latency (the distribution the report plots)."""
     ordered = sorted(values)
-    return {"p50_ms": round(statistics.median(ordered), 1),
-            "p95_ms": round(ordered[int(len(ordered) * 0.95)], 1),
-            "latencies_ms": [round(value, 1) for value in values]}  # fmt: skip
+    return {
+        "p50_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[int(len(ordered) * 0.95)], 1),
+        "latencies_ms": [round(value, 1) for value in values],
+    }
 
 
 async def poller_queries_per_second(
@@ -169,8 +182,10 @@ async def measure(
         ):
             arrivals: dict[str, float] = {}
             sockets = [await subscribe(subscribe_on, member) for member in members]
-            listeners = [asyncio.create_task(listen(s, m["handle"], arrivals))
-                         for s, m in zip(sockets, members, strict=True)]  # fmt: skip
+            listeners = [
+                asyncio.create_task(listen(s, m["handle"], arrivals))
+                for s, m in zip(sockets, members, strict=True)
+            ]
             await asyncio.sleep(2)  # every subscription's start is read
             if name == "one_process":
                 results["idle_cpu_with_subscriptions"] = await idle_cpu(pids)
@@ -184,8 +199,11 @@ async def measure(
         results["poller_queries_per_second"] = await poller_queries_per_second(uri, members)
     worse = max(("one_process", "two_processes"), key=lambda k: results[k]["p95_ms"])
     figures = {key: results[worse][key] for key in ("p50_ms", "p95_ms")}
-    results["live_delivery"] = {**figures, "subscribers": subscribers,
-                                "processes": 1 if worse == "one_process" else 2}  # fmt: skip
+    results["live_delivery"] = {
+        **figures,
+        "subscribers": subscribers,
+        "processes": 1 if worse == "one_process" else 2,
+    }
     return results
 
 

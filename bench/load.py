@@ -32,10 +32,22 @@ PROGRESS_EVERY = 100_000
 # No passwordHash: bench members never sign in (the harness issues their tokens), which the app
 # treats like a wrong password (resolvers/passwords.py).
 MEMBER_HEADER = [
-    "id:ID", "handle", "name", "headline", "email", "emailKey", "tokenVersion:long",
-    "joinedAt:datetime", "primaryButton", "connectionsVisibility", "invitationPolicy",
-    "whoCanFollow", "openProfile:boolean", "acceptsInMail:boolean", "inMailCredits:long",
-]  # fmt: skip
+    "id:ID",
+    "handle",
+    "name",
+    "headline",
+    "email",
+    "emailKey",
+    "tokenVersion:long",
+    "joinedAt:datetime",
+    "primaryButton",
+    "connectionsVisibility",
+    "invitationPolicy",
+    "whoCanFollow",
+    "openProfile:boolean",
+    "acceptsInMail:boolean",
+    "inMailCredits:long",
+]
 FOLLOWS_HEADER = [":START_ID", ":END_ID", "key", "since:datetime"]
 
 
@@ -90,13 +102,22 @@ def member_rows(network: Network, clock: Clock) -> Iterator[Row]:
     for index, member_id in enumerate(network.ids):
         handle = f"m{index}"
         yield [
-            member_id, handle, f"Member {index}", f"Engineer in community {index // 200}",
-            f"{handle}@bench.example", f"{handle}@bench.example", 0, clock.ago(days=index % 730),
+            member_id,
+            handle,
+            f"Member {index}",
+            f"Engineer in community {index // 200}",
+            f"{handle}@bench.example",
+            f"{handle}@bench.example",
+            0,
+            clock.ago(days=index % 730),
             "FOLLOW" if index in network.follow_button else "CONNECT",
             "ONLY_ME" if index in network.hidden_connections else "CONNECTIONS",
             "KNOWS_EMAIL" if index in network.knows_email else "EVERYONE",
-            "EVERYONE", flag(index in network.open_profile), "true", 0,
-        ]  # fmt: skip
+            "EVERYONE",
+            flag(index in network.open_profile),
+            "true",
+            0,
+        ]
 
 
 def connected_rows(network: Network, since: list[str]) -> Iterator[Row]:
@@ -166,21 +187,46 @@ def csv_files(network: Network) -> list[CsvFile]:
     follows = 2 * len(network.connections) + len(network.follows) + len(network.company_follows)
     return [
         CsvFile("Member", MEMBER_HEADER, member_rows(network, clock), len(network.ids), True),
-        CsvFile("Company", ["id:ID", "handle", "name", "createdAt:datetime"], companies,
-                len(companies), True),
-        CsvFile("Post", ["id:ID", "text", "audience", "isShare:boolean", "createdAt:datetime"],
-                (row[:-1] for row in post_rows(network, clock)), posts, True),
-        CsvFile("POSTED", [":START_ID", ":END_ID"],
-                ([row[-1], row[0]] for row in post_rows(network, clock)), posts),
-        CsvFile("CONNECTED", [":START_ID", ":END_ID", "pair", "since:datetime"],
-                connected_rows(network, since), len(network.connections)),
+        CsvFile(
+            "Company",
+            ["id:ID", "handle", "name", "createdAt:datetime"],
+            companies,
+            len(companies),
+            True,
+        ),
+        CsvFile(
+            "Post",
+            ["id:ID", "text", "audience", "isShare:boolean", "createdAt:datetime"],
+            (row[:-1] for row in post_rows(network, clock)),
+            posts,
+            True,
+        ),
+        CsvFile(
+            "POSTED",
+            [":START_ID", ":END_ID"],
+            ([row[-1], row[0]] for row in post_rows(network, clock)),
+            posts,
+        ),
+        CsvFile(
+            "CONNECTED",
+            [":START_ID", ":END_ID", "pair", "since:datetime"],
+            connected_rows(network, since),
+            len(network.connections),
+        ),
         CsvFile("FOLLOWS", FOLLOWS_HEADER, follow_rows(network, clock, since), follows),
-        CsvFile("INVITED", [":START_ID", ":END_ID", "id", "pair", "sentAt:datetime",
-                            "ignored:boolean"], invitation_rows(network, clock, rng),
-                len(network.invitations)),
-        CsvFile("BLOCKED", [":START_ID", ":END_ID", "key", "at:datetime"],
-                block_rows(network, clock), len(network.blocks)),
-    ]  # fmt: skip
+        CsvFile(
+            "INVITED",
+            [":START_ID", ":END_ID", "id", "pair", "sentAt:datetime", "ignored:boolean"],
+            invitation_rows(network, clock, rng),
+            len(network.invitations),
+        ),
+        CsvFile(
+            "BLOCKED",
+            [":START_ID", ":END_ID", "key", "at:datetime"],
+            block_rows(network, clock),
+            len(network.blocks),
+        ),
+    ]
 
 
 def write(file: CsvFile, folder: Path) -> None:

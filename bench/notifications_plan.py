@@ -65,8 +65,12 @@ async def measure(uri: str, notifications: int, unread: int) -> None:
         now = int(time.time() * 1000)
         for start in range(0, notifications, 10_000):  # in slices: one transaction stays small
             size = min(10_000, notifications - start)
-            await db.write(SEED.replace("range(1, $n)", f"range({start + 1}, {start + size})"),
-                           n=notifications, unread=unread, now=now)  # fmt: skip
+            await db.write(
+                SEED.replace("range(1, $n)", f"range({start + 1}, {start + size})"),
+                n=notifications,
+                unread=unread,
+                now=now,
+            )
         visible = {"viewer": "reader", "keptSince": now - 1}
         page = {"limit": 21, "after": None, **visible}
         cases: list[tuple[str, LiteralString, dict[str, Any]]] = [
@@ -79,8 +83,9 @@ async def measure(uri: str, notifications: int, unread: int) -> None:
             hits, elapsed = await profile(db, query, **params)
             print(f"  {name}: {hits:,} db hits, {elapsed:.1f} ms (median of 20)")
         async with driver.session(database="neo4j") as session:
-            result = await session.run("PROFILE " + MARK_NOTIFICATIONS_READ,
-                                       {"viewer": "reader", "upTo": None})  # fmt: skip
+            result = await session.run(
+                "PROFILE " + MARK_NOTIFICATIONS_READ, {"viewer": "reader", "upTo": None}
+            )
             summary = await result.consume()
         assert summary.profile is not None
         print(f"  markNotificationsRead (all): {total_db_hits(summary.profile):,} db hits")

@@ -25,9 +25,14 @@ VIEWER_BUCKETS = (
 DISTANCES = ("1", "2", "3", "none")
 READ_OPS = ("profile", "connections", "feed", "search", "suggestions", "path")
 WEIGHTS = {
-    "profile": 25, "connections": 15, "feed": 20, "search": 15, "suggestions": 5, "path": 5,
+    "profile": 25,
+    "connections": 15,
+    "feed": 20,
+    "search": 15,
+    "suggestions": 5,
+    "path": 5,
     "writes": 15,
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -52,15 +52,19 @@ def overlap(a: list[float], b: list[float]) -> bool:
 
 def compare(first: dict[str, Any], second: dict[str, Any]) -> tuple[list[str], int, int]:
     """A table of each ratio in both results, and how many of them overlap."""
-    lines = ["| ratio | first: median [range] | second: median [range] | within noise "
-             "| both: median |", "|---|---|---|---|---|"]  # fmt: skip
+    lines = [
+        "| ratio | first: median [range] | second: median [range] | within noise | both: median |",
+        "|---|---|---|---|---|",
+    ]
     alike = 0
     for name, values in first["ratios"].items():
         again = second["ratios"][name]
         same = overlap(values, again)
         alike += same
-        lines.append(f"| {name} | {_cell(values)} | {_cell(again)} | {'yes' if same else 'no'} "
-                     f"| {pooled(values, again):.2f} |")  # fmt: skip
+        lines.append(
+            f"| {name} | {_cell(values)} | {_cell(again)} | {'yes' if same else 'no'} "
+            f"| {pooled(values, again):.2f} |"
+        )
     return lines, alike, len(first["ratios"])
 
 
@@ -75,8 +79,11 @@ def _cell(values: list[float]) -> str:
 
 def main(first: Path, second: Path) -> int:
     results = [json.loads(path.read_text()) for path in (first, second)]
-    missing = [str(path) for path, result in zip((first, second), results, strict=True)
-               if "ratios" not in result]  # fmt: skip
+    missing = [
+        str(path)
+        for path, result in zip((first, second), results, strict=True)
+        if "ratios" not in result
+    ]
     if missing:
         print(f"no per-run ratios in {', '.join(missing)} (made before bench/ratios.py)")
         return 2

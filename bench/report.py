@@ -95,8 +95,10 @@ def targets_table(result: Result) -> list[str]:
         return old_targets_table(result)
     found = result["targets"]
     heads = [f"{name} ({sign} {limit})" for name, sign, limit in TARGETS]
-    lines = ["| op | " + " | ".join(heads) + " | vernetzt-2w/peer req/s (beside) |",
-             "|---|" + "---|" * (len(TARGETS) + 1)]  # fmt: skip
+    lines = [
+        "| op | " + " | ".join(heads) + " | vernetzt-2w/peer req/s (beside) |",
+        "|---|" + "---|" * (len(TARGETS) + 1),
+    ]
     for op in OPS:
         cells = []
         for name, sign, limit in TARGETS:
@@ -222,8 +224,12 @@ def growth_plot(results: dict[str, Result]) -> str | None:
     name = "growth.png"
     figure, axis = plt.subplots(figsize=(8, 4.5))
     for op in OPS[:-1]:
-        axis.plot(tiers, [row(results[t], "vernetzt", op, 1)["p50_ms"] for t in tiers],
-                  marker="o", label=op)  # fmt: skip
+        axis.plot(
+            tiers,
+            [row(results[t], "vernetzt", op, 1)["p50_ms"] for t in tiers],
+            marker="o",
+            label=op,
+        )
     axis.set_ylabel("Vernetzt p50 ms, concurrency 1")
     axis.set_xlabel("tier (members: S 10k, M 100k, L 1M)")
     axis.legend(fontsize=8)
@@ -235,22 +241,31 @@ def growth_plot(results: dict[str, Result]) -> str | None:
 
 def growth_table(results: dict[str, Result]) -> list[str]:
     tiers = [t for t in ("S", "M", "L") if t in results]
-    lines = ["| op | " + " | ".join(f"p50 at {t} ms" for t in tiers)
-             + f" | {tiers[-1]} / S (≤ {GROWTH_TARGET}) |",
-             "|---|" + "---:|" * (len(tiers) + 1)]  # fmt: skip
+    lines = [
+        "| op | "
+        + " | ".join(f"p50 at {t} ms" for t in tiers)
+        + f" | {tiers[-1]} / S (≤ {GROWTH_TARGET}) |",
+        "|---|" + "---:|" * (len(tiers) + 1),
+    ]
     for op in OPS[:-1]:
         values = [row(results[t], "vernetzt", op, 1)["p50_ms"] for t in tiers]
         cells = " | ".join(f"{v:.1f}" for v in values)
         met = "met" if values[-1] <= GROWTH_TARGET * values[0] else "missed"
         lines.append(f"| {op} | {cells} | {ratio(values[-1], values[0])} {met} |")
     dates = ", ".join(f"{t} {results[t]['date'][:10]}" for t in tiers)
-    lines += ["", f"Measured: {dates}. Milliseconds of different days do not compare (the "
-              "machine drifts), so growth is judged on tiers measured on one day."]  # fmt: skip
+    lines += [
+        "",
+        f"Measured: {dates}. Milliseconds of different days do not compare (the "
+        "machine drifts), so growth is judged on tiers measured on one day.",
+    ]
     if "L" in results:
         errors = {op: row(results["L"], "vernetzt", op, 8)["errors"] for op in OPS}
         failed = ", ".join(f"{op} {n}" for op, n in errors.items() if n) or "none"
-        lines += ["", f"Requests that failed at tier L, concurrency 8, all runs (a transaction "
-                  f"over its 5 s limit is one): {failed}."]  # fmt: skip
+        lines += [
+            "",
+            f"Requests that failed at tier L, concurrency 8, all runs (a transaction "
+            f"over its 5 s limit is one): {failed}.",
+        ]
     return lines
 
 
@@ -369,8 +384,14 @@ def main() -> None:
     ]
     growth = growth_plot(results)
     if growth:
-        lines += ["## Growth", "", f"![p50 across tiers](benchmarks/{growth})", "",
-                  *growth_table(results), ""]  # fmt: skip
+        lines += [
+            "## Growth",
+            "",
+            f"![p50 across tiers](benchmarks/{growth})",
+            "",
+            *growth_table(results),
+            "",
+        ]
     if "live" in results.get("M", {}):
         lines += live_section(results["M"])
     for tier in ("M", "S", "L", "XS"):

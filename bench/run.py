@@ -100,9 +100,12 @@ async def record_traces(
     async with app.router.lifespan_context(app):
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
         vernetzt = HttpSystem(
-            "vernetzt", "http://bench/graphql", ROOT / "bench" / "ops", members,
+            "vernetzt",
+            "http://bench/graphql",
+            ROOT / "bench" / "ops",
+            members,
             in_process_post(client),
-        )  # fmt: skip
+        )
         for requests in plan_.reads.values():
             for request in requests:
                 if request not in traces:
@@ -183,9 +186,11 @@ async def measure(
                 # Without the answers: ten runs of them would not fit in memory at tier M.
                 lean = [dataclasses.replace(outcome, data=None) for outcome in outcomes]
                 kept[(system.name, op, concurrency)] = (lean, seconds)
-                print(f"{system.name:>11} {op:>12} c={concurrency} p50 {row['p50_ms']:8.2f} ms"
-                      f"  p95 {row['p95_ms']:8.2f} ms  {row['rps']:7.1f}/s"
-                      f"  errors {row['errors']}")  # fmt: skip
+                print(
+                    f"{system.name:>11} {op:>12} c={concurrency} p50 {row['p50_ms']:8.2f} ms"
+                    f"  p95 {row['p95_ms']:8.2f} ms  {row['rps']:7.1f}/s"
+                    f"  errors {row['errors']}"
+                )
     return rows, spent, kept
 
 
@@ -271,8 +276,13 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
         plan_ = plan(network, sizes.per_bucket, sizes.requests)
         writes = WriteSource(network, plan_.viewers)
         secret = secrets.token_urlsafe(48)
-        settings = Settings(environment="production", secret=secret, neo4j_uri=store.uri,
-                            graphql_ide=False, introspection=False).check()  # fmt: skip
+        settings = Settings(
+            environment="production",
+            secret=secret,
+            neo4j_uri=store.uri,
+            graphql_ide=False,
+            introspection=False,
+        ).check()
         tokens: dict[int, tuple[str, float]] = {}
 
         def token(index: int) -> str:
@@ -310,15 +320,22 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
                 vernetzt = HttpSystem("vernetzt", ours.url, ROOT / "bench" / "ops", members, post)
                 peer_ops = ROOT / "bench" / "peer" / "ops"
                 peer = HttpSystem("peer", theirs.url, peer_ops, members, post)
-                twice = HttpSystem(MORE_WORKERS, ours_twice.url, ROOT / "bench" / "ops", members,
-                                   post)  # fmt: skip
+                twice = HttpSystem(
+                    MORE_WORKERS, ours_twice.url, ROOT / "bench" / "ops", members, post
+                )
                 answers = await compare_answers(vernetzt, peer, plan_)
                 print(f"answers alike: {answers}")
                 systems: list[System] = [floor, vernetzt, twice, peer]
                 cold = await warm_up(systems, plan_, writes)
-                cpu = CpuMeter({"neo4j": store.pid, "vernetzt": ours.pid,
-                                MORE_WORKERS: ours_twice.pid, "peer": theirs.pid,
-                                "harness": os.getpid()})  # fmt: skip
+                cpu = CpuMeter(
+                    {
+                        "neo4j": store.pid,
+                        "vernetzt": ours.pid,
+                        MORE_WORKERS: ours_twice.pid,
+                        "peer": theirs.pid,
+                        "harness": os.getpid(),
+                    }
+                )
                 measured, cpu_runs, kept = [], [], []
                 for number in range(runs):
                     print(f"run {number + 1} of {runs}")

@@ -39,10 +39,24 @@ def free_port() -> int:
 def vernetzt_command(port: int, workers: int = 1) -> list[str]:
     uvicorn = str(Path(sys.executable).parent / "uvicorn")
     return [
-        uvicorn, "--factory", "server.app:main_app", "--host", "127.0.0.1", "--port", str(port),
-        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
-        "--workers", str(workers), *uvicorn_flags(Settings()),
-    ]  # fmt: skip
+        uvicorn,
+        "--factory",
+        "server.app:main_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--workers",
+        str(workers),
+        *uvicorn_flags(Settings()),
+    ]
 
 
 def vernetzt_env(neo4j_uri: str, secret: str, port: int) -> dict[str, str]:
@@ -73,8 +87,12 @@ def vernetzt(neo4j_uri: str, secret: str, workers: int = 1) -> Iterator[Server]:
 @contextlib.contextmanager
 def peer(neo4j_uri: str, secret: str) -> Iterator[Server]:
     port = free_port()
-    env = {"NEO4J_URI": neo4j_uri, "PORT": str(port), "PEER_JWT_SECRET": secret,
-           "NODE_ENV": "production"}  # fmt: skip
+    env = {
+        "NEO4J_URI": neo4j_uri,
+        "PORT": str(port),
+        "PEER_JWT_SECRET": secret,
+        "NODE_ENV": "production",
+    }
     command = ["node", str(ROOT / "bench" / "peer" / "server.mjs")]
     with _process("peer", command, env) as process:
         log = LOGS / "peer.log"

@@ -102,9 +102,13 @@ def documents(directory: Path) -> dict[str, str]:
 
 
 READ_OPERATIONS = {
-    "profile": "Profile", "connections": "Connections", "feed": "Feed", "search": "Search",
-    "suggestions": "Suggestions", "path": "Path",
-}  # fmt: skip
+    "profile": "Profile",
+    "connections": "Connections",
+    "feed": "Feed",
+    "search": "Search",
+    "suggestions": "Suggestions",
+    "path": "Path",
+}
 
 
 class HttpSystem:
@@ -152,10 +156,15 @@ class HttpSystem:
     async def _post(
         self, op: str, bucket: str, viewer: int, operation: str, variables: dict[str, Any]
     ) -> Outcome:
-        body = {"query": self.documents[operation], "operationName": operation,
-                "variables": variables}  # fmt: skip
-        headers = {"authorization": f"Bearer {self.members.token(viewer)}",
-                   "content-type": "application/json"}  # fmt: skip
+        body = {
+            "query": self.documents[operation],
+            "operationName": operation,
+            "variables": variables,
+        }
+        headers = {
+            "authorization": f"Bearer {self.members.token(viewer)}",
+            "content-type": "application/json",
+        }
         encoded = orjson.dumps(body)
         started = time.perf_counter()
         reply = await self.post(self.url, encoded, headers)

@@ -20,13 +20,15 @@ EXPECTED_NAMES = frozenset(
 
 # What a statement's IF NOT EXISTS can still answer when another process creates the same rule
 # at the same moment: the rule is there, which is all this process wanted.
-ALREADY_THERE = frozenset({
-    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
-    "Neo.ClientError.Schema.ConstraintAlreadyExists",
-    "Neo.ClientError.Schema.IndexAlreadyExists",
-    "Neo.ClientError.Schema.ConstraintWithNameAlreadyExists",
-    "Neo.ClientError.Schema.IndexWithNameAlreadyExists",
-})  # fmt: skip
+ALREADY_THERE = frozenset(
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintWithNameAlreadyExists",
+        "Neo.ClientError.Schema.IndexWithNameAlreadyExists",
+    }
+)
 
 
 async def apply_migrations(db: Database) -> None:

@@ -130,15 +130,24 @@ CONNECTIONS: list[tuple[str, str]] = [
 FOLLOWS: list[tuple[str, str]] = [
     (follower, star)
     for star, followers in {
-        "nina-huber": ["lena-hoffmann", "jonas-weber", "mira-schulz", "tim-krueger",
-                       "ella-guenther", "finn-berger", "mia-frank", "ida-baumann", "greta-simon",
-                       "luca-roth"],
+        "nina-huber": [
+            "lena-hoffmann",
+            "jonas-weber",
+            "mira-schulz",
+            "tim-krueger",
+            "ella-guenther",
+            "finn-berger",
+            "mia-frank",
+            "ida-baumann",
+            "greta-simon",
+            "luca-roth",
+        ],
         "charlotte-hahn": ["lena-hoffmann", "sofia-keller", "julia-schmid", "leon-moeller"],
         "moritz-kaiser": ["jonas-weber", "elias-koch", "simon-peters", "anton-ludwig"],
         "katharina-fuchs": ["anna-hartmann", "marlene-boehm"],
     }.items()
     for follower in followers
-]  # fmt: skip
+]
 
 # Pending invitations (inviter, invitee, message, ignored by the invitee).
 INVITATIONS: list[tuple[str, str, str | None, bool]] = [
@@ -155,44 +164,108 @@ BLOCKS: list[tuple[str, str]] = [("lena-hoffmann", "anton-ludwig")]
 
 # handle, name, description, admins, followers, employees
 COMPANIES: list[tuple[str, str, str, list[str], list[str], list[str]]] = [
-    ("nordlicht-labs", "Nordlicht Labs", "Graph databases for the relationship layer.",
-     ["lena-hoffmann"], ["jonas-weber", "mira-schulz", "felix-braun", "tim-krueger"],
-     ["lena-hoffmann", "felix-braun"]),
-    ("kiefer-co", "Kiefer & Co", "Software for forests and the people who keep them.",
-     ["emma-fischer"], ["lena-hoffmann", "jan-meier", "sarah-lehmann"],
-     ["emma-fischer", "jan-meier"]),
-    ("wolkenwerk", "Wolkenwerk", "Cloud platforms, built in Dresden.",
-     ["anna-hartmann"], ["lena-hoffmann", "marie-klein", "niklas-vogel"], ["anna-hartmann"]),
-]  # fmt: skip
+    (
+        "nordlicht-labs",
+        "Nordlicht Labs",
+        "Graph databases for the relationship layer.",
+        ["lena-hoffmann"],
+        ["jonas-weber", "mira-schulz", "felix-braun", "tim-krueger"],
+        ["lena-hoffmann", "felix-braun"],
+    ),
+    (
+        "kiefer-co",
+        "Kiefer & Co",
+        "Software for forests and the people who keep them.",
+        ["emma-fischer"],
+        ["lena-hoffmann", "jan-meier", "sarah-lehmann"],
+        ["emma-fischer", "jan-meier"],
+    ),
+    (
+        "wolkenwerk",
+        "Wolkenwerk",
+        "Cloud platforms, built in Dresden.",
+        ["anna-hartmann"],
+        ["lena-hoffmann", "marie-klein", "niklas-vogel"],
+        ["anna-hartmann"],
+    ),
+]
 
 # key, author handle (a member, or a company's handle), text, audience, hours ago, shared key
 POSTS: list[tuple[str, str, str, str, int, str | None]] = [
-    ("nina-1", "nina-huber", "Leadership is mostly listening. Three lessons from this year.",
-     "ANYONE", 2, None),
-    ("jonas-1", "jonas-weber", "Our graph import is down from an hour to six minutes.",
-     "ANYONE", 5, None),
-    ("jonas-2", "jonas-weber", "Team offsite next week: who wants to present?",
-     "CONNECTIONS", 7, None),
+    (
+        "nina-1",
+        "nina-huber",
+        "Leadership is mostly listening. Three lessons from this year.",
+        "ANYONE",
+        2,
+        None,
+    ),
+    (
+        "jonas-1",
+        "jonas-weber",
+        "Our graph import is down from an hour to six minutes.",
+        "ANYONE",
+        5,
+        None,
+    ),
+    (
+        "jonas-2",
+        "jonas-weber",
+        "Team offsite next week: who wants to present?",
+        "CONNECTIONS",
+        7,
+        None,
+    ),
     ("mira-1", "mira-schulz", "Hiring two backend engineers in Leipzig.", "ANYONE", 12, None),
-    ("charlotte-1", "charlotte-hahn", "New podcast episode: careers in open source.",
-     "ANYONE", 20, None),
+    (
+        "charlotte-1",
+        "charlotte-hahn",
+        "New podcast episode: careers in open source.",
+        "ANYONE",
+        20,
+        None,
+    ),
     ("nordlicht-1", "nordlicht-labs", "We released Vernetzt 1.0 today.", "ANYONE", 26, None),
     ("kiefer-1", "kiefer-co", "Kiefer & Co opens an office in Hamburg.", "ANYONE", 30, None),
-    ("felix-1", "felix-braun", "Worth reading for anyone who manages people.", "ANYONE", 33,
-     "nina-1"),
-    ("lena-1", "lena-hoffmann", "Looking for speakers for the Leipzig graph meetup.", "ANYONE",
-     40, None),
-    ("sofia-1", "sofia-keller", "Notes from twenty user interviews, for my connections.",
-     "CONNECTIONS", 48, None),
+    (
+        "felix-1",
+        "felix-braun",
+        "Worth reading for anyone who manages people.",
+        "ANYONE",
+        33,
+        "nina-1",
+    ),
+    (
+        "lena-1",
+        "lena-hoffmann",
+        "Looking for speakers for the Leipzig graph meetup.",
+        "ANYONE",
+        40,
+        None,
+    ),
+    (
+        "sofia-1",
+        "sofia-keller",
+        "Notes from twenty user interviews, for my connections.",
+        "CONNECTIONS",
+        48,
+        None,
+    ),
     ("tim-1", "tim-krueger", "Platform teams should publish their SLOs.", "ANYONE", 60, None),
     ("wolkenwerk-1", "wolkenwerk", "Wolkenwerk is hiring SREs.", "ANYONE", 72, None),
-]  # fmt: skip
+]
 
 # sender, recipient, kind, subject, body, hours ago
 MESSAGES: list[tuple[str, str, str, str | None, str, int]] = [
     ("jonas-weber", "lena-hoffmann", "DIRECT", None, "Coffee on Friday?", 30),
     ("lena-hoffmann", "jonas-weber", "DIRECT", None, "Gladly, 10 o'clock at the usual place.", 29),
-    ("katharina-fuchs", "lena-hoffmann", "INMAIL", "Seed round",
-     "I'd like to hear more about Nordlicht Labs.", 10),
+    (
+        "katharina-fuchs",
+        "lena-hoffmann",
+        "INMAIL",
+        "Seed round",
+        "I'd like to hear more about Nordlicht Labs.",
+        10,
+    ),
     ("mira-schulz", "lena-hoffmann", "DIRECT", None, "Can you review my talk proposal?", 3),
-]  # fmt: skip
+]

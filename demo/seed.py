@@ -56,12 +56,17 @@ async def seed(db: Database, passwords: Passwords, password: str, inmail_credits
         connections=CONNECTIONS,
         follows=FOLLOWS,
         invitations=[
-            {"id": fixed_id("invitation", a, b), "from": a,
-             "to": b, "message": message, "ignored": ignored}
+            {
+                "id": fixed_id("invitation", a, b),
+                "from": a,
+                "to": b,
+                "message": message,
+                "ignored": ignored,
+            }
             for a, b, message, ignored in INVITATIONS
         ],
         blocks=BLOCKS,
-    )  # fmt: skip
+    )
     await seed_content(db)
     return len(members)
 
@@ -81,21 +86,40 @@ async def seed_content(db: Database) -> None:
     await db.write(
         SEED_CONTENT,
         companies=[
-            {"handle": handle, "id": fixed_id("company", handle), "name": name,
-             "description": description, "admins": admins, "followers": followers,
-             "employees": employees}
+            {
+                "handle": handle,
+                "id": fixed_id("company", handle),
+                "name": name,
+                "description": description,
+                "admins": admins,
+                "followers": followers,
+                "employees": employees,
+            }
             for handle, name, description, admins, followers, employees in COMPANIES
         ],
         posts=[
-            {"id": fixed_id("post", key), "author": author, "text": text, "audience": audience,
-             "hoursAgo": hours, "sharedId": fixed_id("post", shared) if shared else None}
+            {
+                "id": fixed_id("post", key),
+                "author": author,
+                "text": text,
+                "audience": audience,
+                "hoursAgo": hours,
+                "sharedId": fixed_id("post", shared) if shared else None,
+            }
             for key, author, text, audience, hours, shared in POSTS
         ],
         messages=[
-            {"id": fixed_id("message", str(i)),
-             "conversationId": fixed_id("conversation", *sorted((a, b))),
-             "pair": pair(a, b), "from": a, "to": b, "kind": kind, "subject": subject,
-             "body": body, "hoursAgo": hours}
+            {
+                "id": fixed_id("message", str(i)),
+                "conversationId": fixed_id("conversation", *sorted((a, b))),
+                "pair": pair(a, b),
+                "from": a,
+                "to": b,
+                "kind": kind,
+                "subject": subject,
+                "body": body,
+                "hoursAgo": hours,
+            }
             for i, (a, b, kind, subject, body, hours) in enumerate(MESSAGES)
         ],
-    )  # fmt: skip
+    )

@@ -95,8 +95,12 @@ def import_full(data_dir: Path, files: list[str], heap: str = "2g") -> None:
     goes to stderr; a failed import raises with its exit code."""
     data_dir.mkdir(parents=True, exist_ok=True)
     command = [str(RUN_SCRIPT), "admin", str(data_dir), "database", "import", "full", "neo4j"]
-    command += [*files, "--high-parallel-io=on", "--overwrite-destination",
-                f"--report-file={data_dir / 'import.report'}"]  # fmt: skip
+    command += [
+        *files,
+        "--high-parallel-io=on",
+        "--overwrite-destination",
+        f"--report-file={data_dir / 'import.report'}",
+    ]
     done = subprocess.run(  # noqa: S603 (a fixed command of our own)
         command, stdout=sys.stderr, env={**os.environ, "NEO4J_LOCAL_HEAP": heap}, check=False
     )

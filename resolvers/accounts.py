@@ -60,10 +60,15 @@ async def sign_up(
     # every attempt counts, a refused one too.
     sign_ups = context.services.limits.sign_ups
     await sign_ups.take(context.db.write_one, client_address(context), context.now)
-    refuse_any([
-        *check_handle(handle), *check_name(name), *check_email(email),
-        *check_password(password), *check_headline(headline),
-    ])  # fmt: skip
+    refuse_any(
+        [
+            *check_handle(handle),
+            *check_name(name),
+            *check_email(email),
+            *check_password(password),
+            *check_headline(headline),
+        ]
+    )
     services = context.services
     params = {
         "id": str(uuid.uuid4()),

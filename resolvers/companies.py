@@ -84,9 +84,14 @@ async def create_company(context: Context, handle: str, name: str, description: 
 
     async def work(tx: Transaction) -> str:
         await tx.all(
-            CREATE_COMPANY, viewer=viewer, id=company_id, handle=handle, name=name.strip(),
-            description=(description or "").strip() or None, now=epoch_ms(context.now),
-        )  # fmt: skip
+            CREATE_COMPANY,
+            viewer=viewer,
+            id=company_id,
+            handle=handle,
+            name=name.strip(),
+            description=(description or "").strip() or None,
+            now=epoch_ms(context.now),
+        )
         return company_id
 
     try:

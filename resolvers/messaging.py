@@ -43,9 +43,13 @@ async def messages(
 ) -> Page:
     """A conversation's messages, newest first (none when it is not the viewer's)."""
     page = await fetch_page(
-        context.db, CONVERSATION_MESSAGES, first, after,
-        viewer=context.viewer_id, conversation=conversation_id,
-    )  # fmt: skip
+        context.db,
+        CONVERSATION_MESSAGES,
+        first,
+        after,
+        viewer=context.viewer_id,
+        conversation=conversation_id,
+    )
     return page or Page(items=[], has_next=False, total=0)
 
 
@@ -65,15 +69,25 @@ async def send_inmail(
     context.require_viewer()
     refuse_any([*check_inmail_subject(subject), *check_message_body(body)])
     return await _send(
-        context, member_id, "sendInMail", request_id, ConversationKind.INMAIL, body.strip(),
+        context,
+        member_id,
+        "sendInMail",
+        request_id,
+        ConversationKind.INMAIL,
+        body.strip(),
         subject.strip(),
-    )  # fmt: skip
+    )
 
 
 async def _send(
-    context: Context, member_id: str, mutation: str, request_id: str | None,
-    kind: ConversationKind, body: str, subject: str | None = None,
-) -> str:  # fmt: skip
+    context: Context,
+    member_id: str,
+    mutation: str,
+    request_id: str | None,
+    kind: ConversationKind,
+    body: str,
+    subject: str | None = None,
+) -> str:
     viewer = context.require_viewer()
     _, member = ids.decode_as(member_id, "Member")
     pair = pair_key(viewer, member)
@@ -86,15 +100,26 @@ async def _send(
             raise Refused(refused)
         assert state is not None
         row = await tx.one(
-            SEND_MESSAGE, viewer=viewer, member=member, pair=pair, id=message_id,
-            conversationId=str(uuid.uuid4()), kind=kind.value, subject=subject, body=body,
-            cost=inmail_cost(state) if inmail else 0, now=epoch_ms(context.now),
-        )  # fmt: skip
+            SEND_MESSAGE,
+            viewer=viewer,
+            member=member,
+            pair=pair,
+            id=message_id,
+            conversationId=str(uuid.uuid4()),
+            kind=kind.value,
+            subject=subject,
+            body=body,
+            cost=inmail_cost(state) if inmail else 0,
+            now=epoch_ms(context.now),
+        )
         assert row is not None
         notice = Notice(
-            NotificationKind.MESSAGE_RECEIVED, member, viewer, conversation_id=row["id"],
+            NotificationKind.MESSAGE_RECEIVED,
+            member,
+            viewer,
+            conversation_id=row["id"],
             message_id=message_id,
-        )  # fmt: skip
+        )
         await notify(tx, context, notice)
 
     return await create(context, mutation, request_id, work)

@@ -55,13 +55,20 @@ async def notify(tx: Transaction, context: Context, notice: Notice) -> None:
         return
     now = epoch_ms(context.now)
     await tx.all(
-        CREATE_NOTIFICATION, id=str(uuid.uuid4()), kind=notice.kind.value,
-        recipient=notice.recipient, actor=notice.actor,
-        pair=pair_key(notice.recipient, notice.actor), now=now,
-        keptSince=kept_since(context.settings, now), invitationId=notice.invitation_id,
-        followSince=notice.follow_since, conversationId=notice.conversation_id,
-        messageId=notice.message_id, postId=notice.post_id,
-    )  # fmt: skip
+        CREATE_NOTIFICATION,
+        id=str(uuid.uuid4()),
+        kind=notice.kind.value,
+        recipient=notice.recipient,
+        actor=notice.actor,
+        pair=pair_key(notice.recipient, notice.actor),
+        now=now,
+        keptSince=kept_since(context.settings, now),
+        invitationId=notice.invitation_id,
+        followSince=notice.follow_since,
+        conversationId=notice.conversation_id,
+        messageId=notice.message_id,
+        postId=notice.post_id,
+    )
 
 
 def _visibility(context: Context) -> dict[str, Any]:

@@ -70,9 +70,11 @@ async def fetch_page(
         return None
     items: list[Row] = row["items"]
     return Page(
-        items=items[:first], has_next=len(items) > first, total=int(row.get("total", 0)),
+        items=items[:first],
+        has_next=len(items) > first,
+        total=int(row.get("total", 0)),
         exact=row.get("exact", True),
-    )  # fmt: skip
+    )
 
 
 async def members_page(

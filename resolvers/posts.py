@@ -122,15 +122,24 @@ async def share_post(
 
 
 def _post(
-    context: Context, viewer: str, post_id: str, text: str, audience: Audience | None,
-    company: str | None = None, shared: str | None = None,
-) -> dict[str, Any]:  # fmt: skip
+    context: Context,
+    viewer: str,
+    post_id: str,
+    text: str,
+    audience: Audience | None,
+    company: str | None = None,
+    shared: str | None = None,
+) -> dict[str, Any]:
     """create_post.cypher's parameters."""
     return {
-        "viewer": viewer, "company": company, "id": post_id, "text": text.strip(),
-        "audience": (audience or Audience.ANYONE).value, "now": epoch_ms(context.now),
+        "viewer": viewer,
+        "company": company,
+        "id": post_id,
+        "text": text.strip(),
+        "audience": (audience or Audience.ANYONE).value,
+        "now": epoch_ms(context.now),
         "sharedId": shared,
-    }  # fmt: skip
+    }
 
 
 async def delete_post(context: Context, post_id: str) -> str:

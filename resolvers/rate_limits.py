@@ -58,9 +58,11 @@ class RateLimit:
 
     def _params(self, key: str, now: datetime) -> dict[str, Any]:
         return {
-            "key": self._key(key), "now": epoch_ms(now), "limit": self.limit,
+            "key": self._key(key),
+            "now": epoch_ms(now),
+            "limit": self.limit,
             "windowMs": ms(self.window),
-        }  # fmt: skip
+        }
 
 
 class Limits:
@@ -68,17 +70,23 @@ class Limits:
 
     def __init__(self, settings: Settings) -> None:
         self.sign_in_failures = RateLimit(
-            "sign-in-failures", settings.sign_in_failures_per_account, timedelta(minutes=15),
+            "sign-in-failures",
+            settings.sign_in_failures_per_account,
+            timedelta(minutes=15),
             "failed sign-ins for this account",
-        )  # fmt: skip
+        )
         self.sign_ins = RateLimit(
-            "sign-ins", settings.sign_ins_per_address, timedelta(minutes=15),
+            "sign-ins",
+            settings.sign_ins_per_address,
+            timedelta(minutes=15),
             "sign-ins from this address",
-        )  # fmt: skip
+        )
         self.sign_ups = RateLimit(
-            "sign-ups", settings.sign_ups_per_address, timedelta(minutes=10),
+            "sign-ups",
+            settings.sign_ups_per_address,
+            timedelta(minutes=10),
             "sign-ups from this address",
-        )  # fmt: skip
+        )
         self.writes = RateLimit(
             "writes", settings.writes_per_member, timedelta(minutes=1), "changes"
         )

@@ -54,9 +54,13 @@ class Sockets:
         """Register the socket if its member has a free slot; False when they have none."""
         now = int(time.time() * 1000)
         row = await self.db.write_one(
-            OPEN_LIVE_SOCKET, id=socket.id, member=socket.claims.member_id, now=now,
-            until=self._lapse_ms(), limit=self.settings.sockets_per_member,
-        )  # fmt: skip
+            OPEN_LIVE_SOCKET,
+            id=socket.id,
+            member=socket.claims.member_id,
+            now=now,
+            until=self._lapse_ms(),
+            limit=self.settings.sockets_per_member,
+        )
         if not row or not row["opened"]:
             return False
         self.open[socket.id] = socket
@@ -82,11 +86,13 @@ class Sockets:
         if not sockets:
             return
         rows = await self.db.write(
-            RENEW_LIVE_SOCKETS, until=self._lapse_ms(), sockets=[
+            RENEW_LIVE_SOCKETS,
+            until=self._lapse_ms(),
+            sockets=[
                 {"id": s.id, "member": s.claims.member_id, "version": s.claims.version}
                 for s in sockets
             ],
-        )  # fmt: skip
+        )
         valid = {row["id"] for row in rows if row["valid"]}
         now = time.time()
         for socket in sockets:

@@ -101,9 +101,10 @@ def _statements(waiting: list[Batch]) -> list[list[Batch]]:
     statements: list[list[Batch]] = []
     for batch in waiting:
         fits = (
-            s for s in statements
+            s
+            for s in statements
             if len(s) < MOST_QUERIES and all(other.query != batch.query for other in s)
-        )  # fmt: skip
+        )
         statement = next(fits, None)
         if statement is None:
             statements.append([batch])

@@ -37,9 +37,11 @@ class UserError:
     def of(cls, refusal: Refusal) -> UserError:
         field = list(refusal.field) if refusal.field else None
         return cls(
-            code=refusal.code, message=refusal.message, field=field,
+            code=refusal.code,
+            message=refusal.message,
+            field=field,
             retry_after=refusal.retry_after,
-        )  # fmt: skip
+        )
 
 
 class Payload:

@@ -24,10 +24,16 @@ Query = merge_types("Query", (NodeQuery, ViewerQuery, MemberQuery, CompanyQuery,
 Mutation = merge_types(
     "Mutation",
     (
-        AccountMutation, MemberMutation, NetworkMutation, PostMutation, MessagingMutation,
-        CompanyMutation, NotificationMutation, LeavingMutation,
+        AccountMutation,
+        MemberMutation,
+        NetworkMutation,
+        PostMutation,
+        MessagingMutation,
+        CompanyMutation,
+        NotificationMutation,
+        LeavingMutation,
     ),
-)  # fmt: skip
+)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

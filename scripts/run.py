@@ -58,9 +58,14 @@ def main() -> int:
         print(f"GraphQL playground: http://{settings.host}:{settings.port}/graphql")
         print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
         uvicorn.run(
-            "server.app:main_app", factory=True, host=settings.host, port=settings.port,
-            workers=settings.workers, log_level="info", **uvicorn_options(settings),
-        )  # fmt: skip
+            "server.app:main_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_level="info",
+            **uvicorn_options(settings),
+        )
     finally:
         if server is not None:
             server.stop()

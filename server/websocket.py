@@ -119,9 +119,11 @@ class _SocketOperations:
 
     async def stream(self, query: str | None, *, context_value: Context, **options: Any) -> Any:
         return await self.schema.stream(
-            query, context_value=context_value.for_operation(),
-            allowed_operation_types=(OperationType.SUBSCRIPTION,), **options,
-        )  # fmt: skip
+            query,
+            context_value=context_value.for_operation(),
+            allowed_operation_types=(OperationType.SUBSCRIPTION,),
+            **options,
+        )
 
 
 class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):

@@ -107,13 +107,26 @@ class Settings:
         if len(self.secret) < MIN_SECRET_LENGTH:
             raise SettingsError(f"VERNETZT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
         positive = (
-            "workers", "token_ttl_seconds", "connection_limit", "weekly_invitation_limit",
-            "notification_retention_days", "live_poll_ms", "sockets_per_member",
-            "subscriptions_per_socket", "socket_ping_seconds", "socket_idle_seconds",
-            "socket_check_seconds", "delete_account_timeout_seconds", "export_interval_minutes",
-            "socket_init_seconds", "socket_max_message_bytes", "socket_send_seconds",
-            "socket_max_output_bytes", "db_reads_per_request", "reads_per_member",
-        )  # fmt: skip
+            "workers",
+            "token_ttl_seconds",
+            "connection_limit",
+            "weekly_invitation_limit",
+            "notification_retention_days",
+            "live_poll_ms",
+            "sockets_per_member",
+            "subscriptions_per_socket",
+            "socket_ping_seconds",
+            "socket_idle_seconds",
+            "socket_check_seconds",
+            "delete_account_timeout_seconds",
+            "export_interval_minutes",
+            "socket_init_seconds",
+            "socket_max_message_bytes",
+            "socket_send_seconds",
+            "socket_max_output_bytes",
+            "db_reads_per_request",
+            "reads_per_member",
+        )
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{VARIABLES[name]} must be positive")

@@ -27,9 +27,12 @@ class PostAccess:
         if record is None:
             return None
         return cls(
-            record["visible"], Audience(record["audience"]), record["canDelete"],
-            record["memberAuthorId"], record["connectedToAuthor"],
-        )  # fmt: skip
+            record["visible"],
+            Audience(record["audience"]),
+            record["canDelete"],
+            record["memberAuthorId"],
+            record["connectedToAuthor"],
+        )
 
 
 def share_notifies(access: PostAccess, audience: Audience) -> str | None:

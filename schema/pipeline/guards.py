@@ -75,9 +75,11 @@ class QueryCost:
     as a variable's value or default."""
 
     def __init__(
-        self, sizes: dict[str, int], fragments: dict[str, FragmentDefinitionNode],
+        self,
+        sizes: dict[str, int],
+        fragments: dict[str, FragmentDefinitionNode],
         variables: dict[str, Any],
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.sizes, self.fragments, self.variables = sizes, fragments, variables
 
     def of(self, selections: SelectionSetNode | None, seen: frozenset[str] = frozenset()) -> int:

@@ -16,11 +16,26 @@ RELATION_FIELDS = FULL_RELATION | {"degree"}
 COUNT_FIELDS = frozenset({"followerCount", "followingCount", "connectionCount"})
 LOOKED_FOR = RELATION_FIELDS | COUNT_FIELDS
 # Fields below which members are other members (their own loads look ahead for themselves).
-OTHER_MEMBERS = frozenset({
-    "connections", "mutualConnections", "pathFromViewer", "mutualSample", "followers",
-    "following", "employees", "admins", "posts", "sharedPost", "worksAt", "author", "from",
-    "to", "sender", "with",
-})  # fmt: skip
+OTHER_MEMBERS = frozenset(
+    {
+        "connections",
+        "mutualConnections",
+        "pathFromViewer",
+        "mutualSample",
+        "followers",
+        "following",
+        "employees",
+        "admins",
+        "posts",
+        "sharedPost",
+        "worksAt",
+        "author",
+        "from",
+        "to",
+        "sender",
+        "with",
+    }
+)
 
 
 def relation_need(info: Any, through: str | None = None) -> str | None:

@@ -68,10 +68,11 @@ class MaskUnexpectedErrors(MaskErrors):
             log.warning("database unreachable: %s", original)
             mark_response(context, 503, RETRY_AFTER_SECONDS)
             return GraphQLError(
-                UNREACHABLE_MESSAGE, error.nodes,
+                UNREACHABLE_MESSAGE,
+                error.nodes,
                 path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
-            )  # fmt: skip
+            )
         limited = error if isinstance(error, RateLimited) else original
         if isinstance(limited, RateLimited):  # raised by a resolver, or by the request guards
             seconds = (limited.retry_after - context.now).total_seconds()

@@ -24,11 +24,20 @@ SIGNED_OUT = ["#/signin", "#/join", "#/profile/nina-huber", "#/company/nordlicht
 # Every page of a signed-in member, on the demo network: Lena has invitations, messages,
 # notifications-to-be, a company she runs and blocked someone.
 SIGNED_IN = [
-    "#/feed", "#/network", "#/invitations", "#/messages", "#/messages/jonas-weber",
-    "#/notifications", "#/search?q=weber", "#/companies", "#/company/nordlicht-labs",
-    "#/profile/lena-hoffmann", "#/profile/jonas-weber", "#/profile/katharina-fuchs",
+    "#/feed",
+    "#/network",
+    "#/invitations",
+    "#/messages",
+    "#/messages/jonas-weber",
+    "#/notifications",
+    "#/search?q=weber",
+    "#/companies",
+    "#/company/nordlicht-labs",
+    "#/profile/lena-hoffmann",
+    "#/profile/jonas-weber",
+    "#/profile/katharina-fuchs",
     "#/settings",
-]  # fmt: skip
+]
 # Resolves once the client's own hashchange listener (registered first) has started the render,
 # which marks <main> busy until the page is in place.
 NAVIGATE = """route => new Promise(resolve => {

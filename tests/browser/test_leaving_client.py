@@ -28,8 +28,9 @@ async def test_r28_a_member_downloads_their_data_then_deletes_the_account(page: 
     saved = Path(await download.path())
     document = json.loads(await asyncio.to_thread(saved.read_text, encoding="utf-8"))
     assert (document["format"], document["profile"]["handle"]) == (
-        "vernetzt-export/1", "leaving-lisa"
-    )  # fmt: skip
+        "vernetzt-export/1",
+        "leaving-lisa",
+    )
     # A second one within the hour is refused with the server's message and when to retry.
     await page.get_by_role("button", name="Download your data").click()
     await expect(page.get_by_role("alert")).to_contain_text("export")

@@ -52,8 +52,11 @@ def images(engine: str) -> dict[str, str]:
         return {name: os.environ[name] for name in ("NEO4J_IMAGE", "PYTHON_IMAGE")}
     printed = subprocess.run(
         [str(ROOT / "containers" / "images.sh"), "all"],
-        capture_output=True, text=True, check=True, timeout=900,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=900,
+    ).stdout
     return dict(line.split("=", 1) for line in printed.split())
 
 

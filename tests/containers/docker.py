@@ -15,9 +15,14 @@ class DockerError(subprocess.SubprocessError):
 
 def docker(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> str:
     done = subprocess.run(
-        ["docker", *args], cwd=ROOT, env={**os.environ, **(env or {})},
-        capture_output=True, text=True, timeout=timeout, check=False,
-    )  # fmt: skip
+        ["docker", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     if done.returncode:
         raise DockerError(f"docker {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
     return done.stdout

@@ -111,8 +111,12 @@ def test_up_builds_the_api_image_and_waits_until_both_services_are_healthy(stack
 def test_a_member_signs_up_and_reads_their_account_through_the_api_container(
     stack: Stack,
 ) -> None:
-    account = {"handle": "ada-container", "name": "Ada Container",
-               "email": "ada@example.org", "password": PASSWORD}  # fmt: skip
+    account = {
+        "handle": "ada-container",
+        "name": "Ada Container",
+        "email": "ada@example.org",
+        "password": PASSWORD,
+    }
     answer = stack.call(
         "mutation ($input: SignUpInput!) { signUp(input: $input) { token errors { code } } }",
         {"input": account},
@@ -121,9 +125,14 @@ def test_a_member_signs_up_and_reads_their_account_through_the_api_container(
     signed_up = answer["data"]["signUp"]
     assert signed_up["errors"] == []
     me = stack.call(ME, token=signed_up["token"])
-    assert me == {"data": {"viewer": {"member": {"handle": "ada-container",
-                                                 "name": "Ada Container"},
-                                      "email": "ada@example.org"}}}  # fmt: skip
+    assert me == {
+        "data": {
+            "viewer": {
+                "member": {"handle": "ada-container", "name": "Ada Container"},
+                "email": "ada@example.org",
+            }
+        }
+    }
     stack.state["me"] = me
 
 

@@ -85,10 +85,11 @@ def test_routing_hands_out_the_advertised_address_from_a_neo4j_setting_variable(
 ) -> None:
     _, address = with_password
     table = run(
-        f"neo4j://{address}", ("neo4j", PASSWORD),
+        f"neo4j://{address}",
+        ("neo4j", PASSWORD),
         "CALL dbms.routing.getRoutingTable({}) YIELD servers UNWIND servers AS s "
         "RETURN s.role AS role, s.addresses AS addresses ORDER BY role",
-    )  # fmt: skip
+    )
     assert table == [{"role": role, "addresses": [address]} for role in ("READ", "ROUTE", "WRITE")]
 
 

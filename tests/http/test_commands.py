@@ -103,8 +103,12 @@ def test_make_run_on_an_existing_neo4j_serves_and_stops_on_ctrl_c(
 ) -> None:
     port = free_port()
     log = tmp_path / "run.log"
-    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
-           "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port)}  # fmt: skip
+    env = {
+        "NEO4J_URI": neo4j_server.uri,
+        "NEO4J_USER": neo4j_server.user,
+        "NEO4J_PASSWORD": neo4j_server.password,
+        "PORT": str(port),
+    }
     process = start(["make", "--no-print-directory", "run"], env, log)
     stop_on_exit.append(process)
     base = f"http://127.0.0.1:{port}"
@@ -121,8 +125,13 @@ def test_make_run_with_two_workers_serves_one_port_from_both_and_seeds_once(
 ) -> None:
     port = free_port()
     log = tmp_path / "run.log"
-    env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
-           "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port), "WORKERS": "2"}  # fmt: skip
+    env = {
+        "NEO4J_URI": neo4j_server.uri,
+        "NEO4J_USER": neo4j_server.user,
+        "NEO4J_PASSWORD": neo4j_server.password,
+        "PORT": str(port),
+        "WORKERS": "2",
+    }
     process = start(["make", "--no-print-directory", "run"], env, log)
     stop_on_exit.append(process)
     base = f"http://127.0.0.1:{port}"
@@ -156,8 +165,12 @@ def test_two_make_runs_started_together_on_one_empty_database_both_serve(
     bases = []
     for name in ("a", "b"):
         port = free_port()
-        env = {"NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
-               "NEO4J_PASSWORD": neo4j_server.password, "PORT": str(port)}  # fmt: skip
+        env = {
+            "NEO4J_URI": neo4j_server.uri,
+            "NEO4J_USER": neo4j_server.user,
+            "NEO4J_PASSWORD": neo4j_server.password,
+            "PORT": str(port),
+        }
         log = tmp_path / f"{name}.log"
         stop_on_exit.append(start(["make", "--no-print-directory", "run"], env, log))
         bases.append((f"http://127.0.0.1:{port}", stop_on_exit[-1], log))

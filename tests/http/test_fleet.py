@@ -47,9 +47,13 @@ def fleet(
 
 
 async def post(
-    client: httpx.AsyncClient, base: str, query: str, variables: dict[str, Any] | None = None,
-    token: str | None = None, client_address: str | None = None,
-) -> httpx.Response:  # fmt: skip
+    client: httpx.AsyncClient,
+    base: str,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    token: str | None = None,
+    client_address: str | None = None,
+) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     if client_address:
         headers["X-Forwarded-For"] = client_address

@@ -26,14 +26,28 @@ from tests.support.network import connect
 EXAMPLES = int(os.environ.get("VERNETZT_FUZZ_EXAMPLES", "120"))
 SCHEMA = exported_text()
 OPERATIONS = st.one_of(queries(SCHEMA), mutations(SCHEMA))
-HOSTILE = st.sampled_from([
-    "'; MATCH (n) DETACH DELETE n //", '" OR 1=1 --', "\x00", "name:* OR *:*", "\\", "ü" * 500,
-    "{{$}}", "\U0001f600" * 50, "x" * 10_000, "<script>alert(1)</script>", "",
-])  # fmt: skip
+HOSTILE = st.sampled_from(
+    [
+        "'; MATCH (n) DETACH DELETE n //",
+        '" OR 1=1 --',
+        "\x00",
+        "name:* OR *:*",
+        "\\",
+        "ü" * 500,
+        "{{$}}",
+        "\U0001f600" * 50,
+        "x" * 10_000,
+        "<script>alert(1)</script>",
+        "",
+    ]
+)
 FUZZ_SETTINGS = dataclasses.replace(
-    TEST_SETTINGS, writes_per_member=1_000_000, sign_ups_per_address=1_000_000,
-    sign_ins_per_address=1_000_000, max_body_bytes=1_000_000,
-)  # fmt: skip
+    TEST_SETTINGS,
+    writes_per_member=1_000_000,
+    sign_ups_per_address=1_000_000,
+    sign_ins_per_address=1_000_000,
+    max_body_bytes=1_000_000,
+)
 
 
 @dataclasses.dataclass
@@ -59,9 +73,11 @@ def assert_handled(status: int, body: Any) -> None:
 
 
 @settings(
-    max_examples=EXAMPLES, deadline=None, derandomize=True,
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)  # fmt: skip
+)
 @given(operation=OPERATIONS)
 async def test_generated_operations_never_fail_internally(target: Target, operation: str) -> None:
     response = await target.api.post(operation, token=target.viewer.token)
@@ -69,32 +85,47 @@ async def test_generated_operations_never_fail_internally(target: Target, operat
 
 
 STRING_ARGUMENTS = [
-    ('query ($s: String!) { member(handle: $s) { name } }', {}),
-    ('query ($s: String!) { company(handle: $s) { name } }', {}),
-    ('query ($s: String!) { searchMembers(query: $s) { totalCount } }', {}),
+    ("query ($s: String!) { member(handle: $s) { name } }", {}),
+    ("query ($s: String!) { company(handle: $s) { name } }", {}),
+    ("query ($s: String!) { searchMembers(query: $s) { totalCount } }", {}),
     ('query ($s: String) { searchMembers(query: "a", after: $s) { totalCount } }', {}),
-    ('query ($s: ID!) { node(id: $s) { id } }', {}),
-    ("mutation ($s: String!) { updateProfile(input: {name: $s, headline: $s})"
-     " { errors { code } } }", {}),
-    ("mutation ($s: String!) { createPost(input: {text: $s, requestId: $s})"
-     " { errors { code } } }", {}),
-    ("mutation ($s: String!) { signIn(input: {email: $s, password: $s})"
-     " { errors { code } } }", {}),
-    ('mutation ($s: ID!) { follow(id: $s) { errors { code } } }', {}),
-    ("mutation ($s: String!, $m: ID!) {"
-     " sendInvitation(input: {memberId: $m, message: $s, email: $s}) { errors { code } } }",
-     {"m": 1}),
-    ("mutation ($s: String!, $m: ID!) { sendMessage(input: {memberId: $m, body: $s})"
-     " { errors { code } } }", {"m": 1}),
-    ('mutation ($s: String!) { createCompany(input: {handle: $s, name: $s, description: $s})'
-     " { errors { code } } }", {}),
-]  # fmt: skip
+    ("query ($s: ID!) { node(id: $s) { id } }", {}),
+    (
+        "mutation ($s: String!) { updateProfile(input: {name: $s, headline: $s})"
+        " { errors { code } } }",
+        {},
+    ),
+    (
+        "mutation ($s: String!) { createPost(input: {text: $s, requestId: $s})"
+        " { errors { code } } }",
+        {},
+    ),
+    ("mutation ($s: String!) { signIn(input: {email: $s, password: $s}) { errors { code } } }", {}),
+    ("mutation ($s: ID!) { follow(id: $s) { errors { code } } }", {}),
+    (
+        "mutation ($s: String!, $m: ID!) {"
+        " sendInvitation(input: {memberId: $m, message: $s, email: $s}) { errors { code } } }",
+        {"m": 1},
+    ),
+    (
+        "mutation ($s: String!, $m: ID!) { sendMessage(input: {memberId: $m, body: $s})"
+        " { errors { code } } }",
+        {"m": 1},
+    ),
+    (
+        "mutation ($s: String!) { createCompany(input: {handle: $s, name: $s, description: $s})"
+        " { errors { code } } }",
+        {},
+    ),
+]
 
 
 @settings(
-    max_examples=max(EXAMPLES // 2, 20), deadline=None, derandomize=True,
+    max_examples=max(EXAMPLES // 2, 20),
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)  # fmt: skip
+)
 @given(
     case=st.sampled_from(STRING_ARGUMENTS),
     text=st.one_of(HOSTILE, st.text(max_size=400)),

@@ -19,6 +19,7 @@ import httpx
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
+from websockets.typing import Subprotocol
 
 from tests.support.client import Account, Api
 from tests.support.content import message, post
@@ -76,9 +77,14 @@ async def taking_nothing(base: str) -> AsyncIterator[ClientConnection]:
     raw.connect((host, int(port)))
     url = base.replace("http://", "ws://") + "/graphql"
     async with connect(
-        url, sock=raw, subprotocols=[PROTOCOL], max_queue=1, compression=None,  # type: ignore[list-item]
-        ping_interval=None, open_timeout=10,
-    ) as stalled:  # fmt: skip
+        url,
+        sock=raw,
+        subprotocols=[Subprotocol(PROTOCOL)],
+        max_queue=1,
+        compression=None,
+        ping_interval=None,
+        open_timeout=10,
+    ) as stalled:
         yield stalled
 
 
@@ -99,8 +105,9 @@ async def test_a_socket_that_takes_nothing_holds_no_other_socket(
     ):
         await stalled.send(_init(eve))
         for key in range(20):
-            await stalled.send(json.dumps({"id": str(key), "type": "subscribe",
-                                           "payload": {"query": HEAVY}}))  # fmt: skip
+            await stalled.send(
+                json.dumps({"id": str(key), "type": "subscribe", "payload": {"query": HEAVY}})
+            )
         assert await lenas.init(lena.token) == {"type": "connection_ack"}
         await asyncio.sleep(2)  # the subscriptions are open (no message says so)
         for follow in (FOLLOW, UNFOLLOW, FOLLOW):  # two notifications: 2 x 20 items of 400 KB
@@ -167,8 +174,11 @@ async def test_a_message_over_64_kib_is_refused_with_1009(
     base = processes[0] if which == "bounded" else processes[1]
     url = base.replace("http://", "ws://") + "/graphql"
     async with connect(
-        url, subprotocols=[PROTOCOL], compression=compression, max_size=None  # type: ignore[list-item]
-    ) as socket:  # fmt: skip
+        url,
+        subprotocols=[Subprotocol(PROTOCOL)],
+        compression=compression,
+        max_size=None,
+    ) as socket:
         extensions = (
             socket.response.headers.get("Sec-WebSocket-Extensions") if socket.response else None
         )
@@ -198,9 +208,11 @@ async def test_connection_init_carries_the_token_and_comes_soon(
 
 @pytest.mark.parametrize(
     "operation",
-    ["{ viewer { member { handle } } }", 'mutation { createPost(input: {text: "over a socket"}) '
-     "{ post { id } errors { code } } }"],
-)  # fmt: skip
+    [
+        "{ viewer { member { handle } } }",
+        'mutation { createPost(input: {text: "over a socket"}) { post { id } errors { code } } }',
+    ],
+)
 async def test_queries_and_mutations_over_a_socket_are_refused(
     processes: tuple[str, str], api: Api, operation: str
 ) -> None:
@@ -213,8 +225,9 @@ async def test_queries_and_mutations_over_a_socket_are_refused(
     assert (answer["id"], answer["type"]) == (key, "error")
     posts = await api.data(
         "query ($h: String!) { member(handle: $h) { posts { edges { node { id } } } } }",
-        {"h": ada.handle}, ada.token,
-    )  # fmt: skip
+        {"h": ada.handle},
+        ada.token,
+    )
     assert posts["member"]["posts"]["edges"] == []
 
 

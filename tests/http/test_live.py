@@ -108,8 +108,14 @@ async def test_r27_each_new_message_reaches_both_participants_and_no_one_else(
 def token(member_id: str, version: int, expires_in: float) -> str:
     """A token as the server signs them (the processes share the test secret)."""
     now = int(time.time())
-    claims = {"sub": member_id, "ver": version, "iat": now, "exp": now + int(expires_in),
-              "iss": "vernetzt", "aud": "vernetzt-api"}  # fmt: skip
+    claims = {
+        "sub": member_id,
+        "ver": version,
+        "iat": now,
+        "exp": now + int(expires_in),
+        "iss": "vernetzt",
+        "aud": "vernetzt-api",
+    }
     return jwt.encode(claims, SECRET, algorithm="HS256")
 
 
@@ -169,8 +175,9 @@ async def test_r27_a_member_has_at_most_5_sockets_across_processes(
             assert await socket.init(ada.token) == {"type": "connection_ack"}
         for base in processes[:2]:
             async with live(base) as sixth:
-                await sixth.send({"type": "connection_init",
-                                  "payload": {"Authorization": f"Bearer {ada.token}"}})  # fmt: skip
+                await sixth.send(
+                    {"type": "connection_init", "payload": {"Authorization": f"Bearer {ada.token}"}}
+                )
                 code, reason = await sixth.closed()
                 assert (code, reason.startswith("RATE_LIMITED")) == (4429, True)
         await sockets[0].socket.close()
@@ -250,9 +257,15 @@ async def test_r27_the_protocols_reference_client_subscribes_and_receives(
     star, fan = await api_a.sign_up(), await api_a.sign_up()
     url = processes[1].replace("http://", "ws://") + "/graphql"
     node = await asyncio.create_subprocess_exec(
-        "node", str(NODE_CLIENT), url, star.token, "1", NOTIFICATIONS,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        "node",
+        str(NODE_CLIENT),
+        url,
+        star.token,
+        "1",
+        NOTIFICATIONS,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     assert node.stdout is not None
     opened = await asyncio.wait_for(node.stdout.readline(), 30)
     assert opened == b"open\n", await node.stderr.read() if node.stderr else b""

@@ -57,9 +57,10 @@ async def test_cost_counts_list_sizes_and_variables(api: Api) -> None:
 
 async def test_an_oversized_body_is_refused_with_413(api: Api) -> None:
     response = await api.client.post(
-        "/graphql", content=b'{"query": "' + b" " * 100_001 + b'{ viewer { email } }"}',
+        "/graphql",
+        content=b'{"query": "' + b" " * 100_001 + b'{ viewer { email } }"}',
         headers={"content-type": "application/json"},
-    )  # fmt: skip
+    )
     assert response.status_code == 413
 
 
@@ -79,8 +80,12 @@ SIGN_UP_ONLY = "mutation ($input: SignUpInput!) { signUp(input: $input) { token 
 
 
 async def _sign_up_from(api: Api, handle: str, forwarded_for: str) -> httpx.Response:
-    account = {"handle": handle, "name": handle, "email": f"{handle}@example.org",
-               "password": "long enough password"}  # fmt: skip
+    account = {
+        "handle": handle,
+        "name": handle,
+        "email": f"{handle}@example.org",
+        "password": "long enough password",
+    }
     body = {"query": SIGN_UP_ONLY, "variables": {"input": account}}
     headers = {"X-Forwarded-For": forwarded_for}
     return await api.client.post("/graphql", json=body, headers=headers)
@@ -134,9 +139,15 @@ async def test_sign_ups_and_writes_are_rate_limited(db: Database, clock: Clock) 
         await api.sign_up("bob")
         refused = await api.post(
             "mutation ($input: SignUpInput!) { signUp(input: $input) { token } }",
-            {"input": {"handle": "cyd", "name": "Cyd", "email": "c@example.org",
-                       "password": "long enough password"}},
-        )  # fmt: skip
+            {
+                "input": {
+                    "handle": "cyd",
+                    "name": "Cyd",
+                    "email": "c@example.org",
+                    "password": "long enough password",
+                }
+            },
+        )
         assert (refused.status_code, error_codes(refused.json())) == (429, ["RATE_LIMITED"])
         update = 'mutation { updateProfile(input: {headline: "x"}) { errors { code } } }'
         for _ in range(3):
@@ -161,9 +172,10 @@ async def test_an_unreachable_database_answers_503_within_ten_seconds() -> None:
                 assert response.headers["retry-after"] == "5"
                 assert error_codes(response.json()) == ["SERVICE_UNAVAILABLE"]
                 token_check = client.post(
-                    "/graphql", json={"query": "{ viewer { email } }"},
+                    "/graphql",
+                    json={"query": "{ viewer { email } }"},
                     headers={"Authorization": "Bearer " + "x" * 20},
-                )  # fmt: skip
+                )
                 response = await asyncio.wait_for(token_check, timeout=10)
                 assert response.status_code in (401, 503)
     finally:
@@ -171,9 +183,12 @@ async def test_an_unreachable_database_answers_503_within_ten_seconds() -> None:
 
 
 PRODUCTION = dataclasses.replace(
-    TEST_SETTINGS, environment="production", introspection=False, graphql_ide=False,
+    TEST_SETTINGS,
+    environment="production",
+    introspection=False,
+    graphql_ide=False,
     cors_origins=("https://app.example.org",),
-)  # fmt: skip
+)
 
 
 async def test_production_turns_introspection_suggestions_and_the_ide_off(
@@ -188,14 +203,14 @@ async def test_production_turns_introspection_suggestions_and_the_ide_off(
         page = await api.client.get("/graphql", headers={"Accept": "text/html"})
         assert "graphiql" not in page.text.lower()
         allowed = await api.client.options(
-            "/graphql", headers={"Origin": "https://app.example.org",
-                                 "Access-Control-Request-Method": "POST"},
-        )  # fmt: skip
+            "/graphql",
+            headers={"Origin": "https://app.example.org", "Access-Control-Request-Method": "POST"},
+        )
         assert allowed.headers["access-control-allow-origin"] == "https://app.example.org"
         other = await api.client.options(
-            "/graphql", headers={"Origin": "https://evil.example",
-                                 "Access-Control-Request-Method": "POST"},
-        )  # fmt: skip
+            "/graphql",
+            headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+        )
         assert "access-control-allow-origin" not in other.headers
         response = await api.post("{ viewer { email } }")
         assert response.headers["strict-transport-security"].startswith("max-age=")

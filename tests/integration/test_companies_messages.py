@@ -66,8 +66,10 @@ async def test_r20_companies_are_followed_and_their_lists_are_for_admins(api: Ap
     assert as_ada["admins"] == [{"handle": "ada"}]
     anonymous = (await api.data(COMPANY, {"handle": "acme"}))["company"]
     assert (anonymous["isFollowing"], anonymous["isAdmin"], anonymous["followerCount"]) == (
-        None, False, 1
-    )  # fmt: skip
+        None,
+        False,
+        1,
+    )
     assert anonymous["actions"] == {"primary": None, "secondary": []}
 
 

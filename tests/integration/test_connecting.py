@@ -154,8 +154,10 @@ async def test_r4_invitation_refusals(api: Api) -> None:
     assert codes(await invite(api, ada, bob)) == ["INVITATION_PENDING"]
     relationship = (await profile(api, bob, "ada"))["relationship"]
     assert relationship["invitationReceived"] == {
-        "message": "x" * 300, "from": {"handle": "ada"}, "to": {"handle": "bob"}
-    }  # fmt: skip
+        "message": "x" * 300,
+        "from": {"handle": "ada"},
+        "to": {"handle": "bob"},
+    }
     await mutate(api, ACCEPT, bob, id=await invitation_between(api, bob, ada, "invitationReceived"))
     assert codes(await invite(api, ada, bob)) == ["ALREADY_CONNECTED"]
     assert codes(await invite(api, bob, ada)) == ["ALREADY_CONNECTED"]

@@ -49,8 +49,10 @@ async def test_r21_second_degree_members_ranked_by_mutual_connections(
     await connect(api, friends[1], newer)
     result = await suggestions(api, me)
     assert [(s["member"]["handle"], s["mutualConnectionCount"]) for s in result] == [
-        ("popular", 4), ("newer", 1), ("older", 1)
-    ]  # fmt: skip
+        ("popular", 4),
+        ("newer", 1),
+        ("older", 1),
+    ]
     assert [m["handle"] for m in result[0]["mutualSample"]] == ["friend-0", "friend-1", "friend-2"]
     assert result[0]["member"]["degree"] == "SECOND"
     assert [s["member"]["handle"] for s in await suggestions(api, me, first=1)] == ["popular"]

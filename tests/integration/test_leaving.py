@@ -42,10 +42,23 @@ mutation ($company: ID!, $member: ID!) { addCompanyAdmin(companyId: $company, me
 FORMAT = Path(__file__).resolve().parents[2] / "docs" / "vernetzt-export-1.schema.json"
 VALIDATOR = Draft202012Validator(json.loads(FORMAT.read_text()), format_checker=FormatChecker())
 KEYS = [
-    "format", "createdAt", "profile", "settings", "inMailCredits", "connections", "followers",
-    "following", "invitationsSent", "invitationsReceived", "blocks", "dismissed", "posts",
-    "conversations", "notifications", "companies",
-]  # fmt: skip
+    "format",
+    "createdAt",
+    "profile",
+    "settings",
+    "inMailCredits",
+    "connections",
+    "followers",
+    "following",
+    "invitationsSent",
+    "invitationsReceived",
+    "blocks",
+    "dismissed",
+    "posts",
+    "conversations",
+    "notifications",
+    "companies",
+]
 
 
 async def export(api: Api, member: Account) -> dict[str, Any]:
@@ -86,8 +99,10 @@ async def test_r28_the_export_holds_every_kind_of_the_members_data(api: Api) -> 
     assert document["format"] == "vernetzt-export/1"
     profile = document["profile"]
     assert (profile["handle"], profile["email"], profile["headline"]) == (
-        "ana", "ana@example.org", "Graph engineer"
-    )  # fmt: skip
+        "ana",
+        "ana@example.org",
+        "Graph engineer",
+    )
     assert document["settings"]["whoCanFollow"] == "EVERYONE"
     assert handles(document["connections"]) == ["bob"]
     assert handles(document["followers"]) == ["bob", "cem"]
@@ -108,13 +123,16 @@ async def test_r28_the_export_holds_every_kind_of_the_members_data(api: Api) -> 
     [conversation] = document["conversations"]
     assert conversation["with"]["handle"] == "bob"
     assert [(m["from"], m["body"]) for m in conversation["messages"]] == [
-        ("ana", "Hi Bob"), ("bob", "Hi Ana"),
-    ]  # fmt: skip
+        ("ana", "Hi Bob"),
+        ("bob", "Hi Ana"),
+    ]
     kinds = sorted((n["kind"], n["actor"]["handle"]) for n in document["notifications"])
     assert kinds == [
-        ("INVITATION_ACCEPTED", "bob"), ("INVITATION_RECEIVED", "dia"),
-        ("MESSAGE_RECEIVED", "bob"), ("NEW_FOLLOWER", "cem"),
-    ]  # fmt: skip
+        ("INVITATION_ACCEPTED", "bob"),
+        ("INVITATION_RECEIVED", "dia"),
+        ("MESSAGE_RECEIVED", "bob"),
+        ("NEW_FOLLOWER", "cem"),
+    ]
     assert [c["handle"] for c in document["companies"]] == ["acme"]
     assert acme
 
@@ -243,8 +261,15 @@ async def test_r28_a_deleted_member_leaves_no_trace_and_their_handle_is_free(api
     # The handle and the e-mail sign up again, and the new member inherits nothing.
     again = await api.sign_up("gone")
     fresh = await export(api, again)
-    empty = ("connections", "followers", "following", "invitationsReceived", "conversations",
-             "notifications", "posts")  # fmt: skip
+    empty = (
+        "connections",
+        "followers",
+        "following",
+        "invitationsReceived",
+        "conversations",
+        "notifications",
+        "posts",
+    )
     assert all(fresh[key] == [] for key in empty), fresh
 
 
@@ -269,7 +294,7 @@ DANGLING = {
     "socket slot of no member": """
         MATCH (s:LiveSocket) WHERE NOT EXISTS { MATCH (:Member {id: s.member}) }
         RETURN count(s) AS found""",
-}  # fmt: skip
+}
 
 
 # A message to the member, written as the API writes one, by a transaction the test holds open

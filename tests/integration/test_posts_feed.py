@@ -78,14 +78,16 @@ async def test_r17_share_anyone_posts_only_and_hide_lost_originals(api: Api) -> 
     await mutate(api, BLOCK, cyd, id=ada.id)  # cyd may no longer see ada's post
     as_cyd = await api.data(
         "query ($id: ID!) { node(id: $id) { ... on Post { text sharedPost { text } } } }",
-        {"id": share}, cyd.token,
-    )  # fmt: skip
+        {"id": share},
+        cyd.token,
+    )
     assert as_cyd["node"] == {"text": "worth it", "sharedPost": None}
     assert (await mutate(api, DELETE_POST, ada, id=public))["errors"] == []
     as_bob = await api.data(
         "query ($id: ID!) { node(id: $id) { ... on Post { isShare sharedPost { text } } } }",
-        {"id": share}, bob.token,
-    )  # fmt: skip
+        {"id": share},
+        bob.token,
+    )
     assert as_bob["node"] == {"isShare": True, "sharedPost": None}
 
 
@@ -99,9 +101,13 @@ async def test_r17_only_the_author_or_an_admin_deletes(api: Api) -> None:
     news = await post_id(api, ada, "news", companyId=acme)
     assert codes(await mutate(api, DELETE_POST, cyd, id=news)) == ["FORBIDDEN"]
     await mutate(
-        api, "mutation ($c: ID!, $m: ID!) { addCompanyAdmin(companyId: $c, memberId: $m) "
-        "{ errors { code } } }", ada, c=acme, m=cyd.id,
-    )  # fmt: skip
+        api,
+        "mutation ($c: ID!, $m: ID!) { addCompanyAdmin(companyId: $c, memberId: $m) "
+        "{ errors { code } } }",
+        ada,
+        c=acme,
+        m=cyd.id,
+    )
     assert (await mutate(api, DELETE_POST, cyd, id=news))["errors"] == []
     assert (await mutate(api, DELETE_POST, ada, id=mine)) == {"deletedId": mine, "errors": []}
     assert await member_posts(api, ada, "ada") == ["private"]
@@ -127,15 +133,22 @@ async def test_r19_feed_holds_own_followed_and_company_posts_newest_first(api: A
     acme = await company(api, stranger, "acme")
     await mutate(api, FOLLOW, me, id=acme)
     for author, text, extra in (
-        (me, "mine", {}), (friend, "friend public", {}),
-        (friend, "friend private", {"audience": "CONNECTIONS"}), (star, "star public", {}),
-        (star, "star private", {"audience": "CONNECTIONS"}), (stranger, "stranger", {}),
-    ):  # fmt: skip
+        (me, "mine", {}),
+        (friend, "friend public", {}),
+        (friend, "friend private", {"audience": "CONNECTIONS"}),
+        (star, "star public", {}),
+        (star, "star private", {"audience": "CONNECTIONS"}),
+        (stranger, "stranger", {}),
+    ):
         await post_id(api, author, text, **extra)
     await post_id(api, stranger, "acme news", companyId=acme)
     assert await feed_texts(api, me) == [
-        "acme news", "star public", "friend private", "friend public", "mine"
-    ]  # fmt: skip
+        "acme news",
+        "star public",
+        "friend private",
+        "friend public",
+        "mine",
+    ]
 
 
 async def test_r19_unfollow_hidden_follows_and_blocks_leave_the_feed(api: Api) -> None:

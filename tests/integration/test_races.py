@@ -57,8 +57,9 @@ async def connected(db: Database, a: Account, b: Account) -> bool:
     row = await db.read_one(
         "MATCH (a:Member {handle: $a}) "
         "RETURN EXISTS { (a)-[:CONNECTED]-(:Member {handle: $b}) } AS connected",
-        a=a.handle, b=b.handle,
-    )  # fmt: skip
+        a=a.handle,
+        b=b.handle,
+    )
     return bool(row and row["connected"])
 
 
@@ -82,8 +83,10 @@ async def test_r7_double_accept_connects_once(api: Api, db: Database) -> None:
         invitation = await invitation_between(api, b, a, "invitationReceived")
         answers = await asyncio.gather(*(mutate(api, ACCEPT, b, id=invitation) for _ in range(3)))
         assert sorted(str(codes(answer)) for answer in answers) == [
-            "['NOT_FOUND']", "['NOT_FOUND']", "[]"
-        ]  # fmt: skip
+            "['NOT_FOUND']",
+            "['NOT_FOUND']",
+            "[]",
+        ]
     await assert_invariants(db)
 
 

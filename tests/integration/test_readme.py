@@ -95,9 +95,11 @@ async def test_demo_network_shows_every_case_for_the_demo_sign_in(api: Api, db: 
     people = ("jonas-weber", "clara-richter", "tim-krueger", "julia-schmid")
     degrees = {handle: (await profile(handle))["degree"] for handle in people}
     assert degrees == {
-        "jonas-weber": "FIRST", "clara-richter": "SECOND", "tim-krueger": "THIRD",
+        "jonas-weber": "FIRST",
+        "clara-richter": "SECOND",
+        "tim-krueger": "THIRD",
         "julia-schmid": "OUT_OF_NETWORK",
-    }  # fmt: skip
+    }
     assert (await profile("nina-huber"))["primaryButton"] == "FOLLOW"
     assert (await profile("emma-fischer"))["connections"] is None  # connected, but ONLY_ME
     assert (await profile("jonas-weber"))["connections"]["totalCount"] == 4
@@ -115,8 +117,10 @@ async def test_demo_network_shows_every_case_for_the_demo_sign_in(api: Api, db: 
         (c["node"]["kind"], c["node"]["with"]["handle"]) for c in viewer["conversations"]["edges"]
     }
     assert kinds == {
-        ("DIRECT", "jonas-weber"), ("DIRECT", "mira-schulz"), ("INMAIL", "katharina-fuchs")
-    }  # fmt: skip
+        ("DIRECT", "jonas-weber"),
+        ("DIRECT", "mira-schulz"),
+        ("INMAIL", "katharina-fuchs"),
+    }
     feed = [edge["node"] for edge in viewer["feed"]["edges"]]
     assert any(post["isShare"] for post in feed)
     assert any(post["audience"] == "CONNECTIONS" for post in feed)

@@ -83,8 +83,10 @@ async def test_r10_paths_through_blocked_members_do_not_count(api: Api) -> None:
     assert codes(await mutate(api, BLOCK, b, id=a.id)) == []  # b blocks a
     assert (await seen(api, a, "c-3"))["degree"] == "THIRD"
     assert [m["handle"] for m in (await seen(api, a, "c-3"))["pathFromViewer"] if m] == [
-        "a-1", "x-9", "c-3"
-    ]  # fmt: skip
+        "a-1",
+        "x-9",
+        "c-3",
+    ]
     await mutate(api, BLOCK, a, id=x.id)  # a blocks x
     assert (await seen(api, a, "c-3"))["degree"] == "OUT_OF_NETWORK"
 

@@ -55,8 +55,9 @@ class Acknowledged:
     of_both_kinds: asyncio.Event = dataclasses.field(default_factory=asyncio.Event)
 
 
-async def write_load(api: Api, members: list[Account], acks: Acknowledged, stop: asyncio.Event,
-                     worker: int) -> None:  # fmt: skip
+async def write_load(
+    api: Api, members: list[Account], acks: Acknowledged, stop: asyncio.Event, worker: int
+) -> None:
     """Posts and invitations (crossing ones connect) until told to stop; records what the API
     acknowledged, counts what it refused with 503."""
     me = members[worker]
@@ -100,8 +101,10 @@ async def test_killing_neo4j_under_write_load_loses_no_acknowledged_write(tmp_pa
                 api = Api(client)
                 members = [await api.sign_up(f"load-{i}") for i in range(6)]
                 acks, stop = Acknowledged(), asyncio.Event()
-                workers = [asyncio.create_task(write_load(api, members, acks, stop, i))
-                           for i in range(len(members))]  # fmt: skip
+                workers = [
+                    asyncio.create_task(write_load(api, members, acks, stop, i))
+                    for i in range(len(members))
+                ]
                 # A fresh JVM plans each query slowly at first (seconds): kill once writes
                 # of both kinds have been acknowledged, with more under way.
                 async with asyncio.timeout(60):
@@ -136,9 +139,10 @@ async def test_killing_neo4j_under_write_load_loses_no_acknowledged_write(tmp_pa
                 figures["readySecondsAfterRestart"] = round(time.monotonic() - restarted_at, 1)
 
                 lost_posts = [
-                    post for author, post in acks.posts
+                    post
+                    for author, post in acks.posts
                     if (await api.data(NODE, {"id": post}, author.token))["node"] is None
-                ]  # fmt: skip
+                ]
                 lost_connections, lost_invitations = [], []
                 for a, b in acks.connections + acks.invitations:
                     data = await api.data(RELATIONSHIP, {"h": b.handle}, a.token)
@@ -152,15 +156,24 @@ async def test_killing_neo4j_under_write_load_loses_no_acknowledged_write(tmp_pa
                         lost_invitations.append((a.handle, b.handle))
                 figures |= {
                     "acknowledgedBeforeKill": dict(
-                        zip(("posts", "connections", "invitations"), acknowledged_before,
-                            strict=True)
+                        zip(
+                            ("posts", "connections", "invitations"),
+                            acknowledged_before,
+                            strict=True,
+                        )
                     ),
-                    "acknowledged": {"posts": len(acks.posts), "connections": len(acks.connections),
-                                     "invitations": len(acks.invitations)},
+                    "acknowledged": {
+                        "posts": len(acks.posts),
+                        "connections": len(acks.connections),
+                        "invitations": len(acks.invitations),
+                    },
                     "refusedWith503": acks.refused_while_down,
-                    "lost": {"posts": len(lost_posts), "connections": len(lost_connections),
-                             "invitations": len(lost_invitations)},
-                }  # fmt: skip
+                    "lost": {
+                        "posts": len(lost_posts),
+                        "connections": len(lost_connections),
+                        "invitations": len(lost_invitations),
+                    },
+                }
                 assert (lost_posts, lost_connections, lost_invitations) == ([], [], [])
                 assert acknowledged_before[0] > 0
                 assert acknowledged_before[1] + acknowledged_before[2] > 0

@@ -126,8 +126,9 @@ class NetworkMachine(RuleBasedStateMachine):
                 return str(edge["node"]["id"])
         return None
 
-    def _on_invitation(self, query: str, actor: Account, inviter: Account, invitee: Account,
-                       expected: str | None) -> None:  # fmt: skip
+    def _on_invitation(
+        self, query: str, actor: Account, inviter: Account, invitee: Account, expected: str | None
+    ) -> None:
         invitation = self.run(self._invitation_id(inviter, invitee))
         if invitation is None:  # nothing to act on: the model must agree there is nothing
             assert expected == "NOT_FOUND"
@@ -299,8 +300,9 @@ class NetworkMachine(RuleBasedStateMachine):
                     self.api.data(OBSERVE, {"handle": member}, self.accounts[viewer].token)
                 )
                 assert observed(data["member"]) == self.model.profile(viewer, member), (
-                    viewer, member
-                )  # fmt: skip
+                    viewer,
+                    member,
+                )
 
 
 def observed(member: dict[str, Any] | None) -> dict[str, object] | None:
@@ -322,9 +324,12 @@ def observed(member: dict[str, Any] | None) -> dict[str, object] | None:
 
 
 NetworkMachine.TestCase.settings = settings(
-    max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=True,
+    max_examples=EXAMPLES,
+    stateful_step_count=STEPS,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)  # fmt: skip
+)
 
 
 def test_the_api_behaves_as_the_model(neo4j_server: Any) -> None:

@@ -74,8 +74,11 @@ def container_image() -> str:
         return image
     done = subprocess.run(
         [str(ROOT / "containers" / "images.sh"), "neo4j"],
-        capture_output=True, text=True, check=False, timeout=900,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
     if done.returncode:
         raise RuntimeError(f"containers/images.sh neo4j failed:\n{done.stderr}")
     return done.stdout.strip().removeprefix("NEO4J_IMAGE=")

@@ -31,17 +31,31 @@ def api_process(
     port = free_port()
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("VERNETZT_", "NEO4J_"))},
-        "NEO4J_URI": neo4j.uri, "NEO4J_USER": neo4j.user, "NEO4J_PASSWORD": neo4j.password,
-        "VERNETZT_ENV": "test", "VERNETZT_SECRET": SECRET,
-        "VERNETZT_PASSWORD_HASH_TIME_COST": "1", "VERNETZT_PASSWORD_HASH_MEMORY_KIB": "1024",
+        "NEO4J_URI": neo4j.uri,
+        "NEO4J_USER": neo4j.user,
+        "NEO4J_PASSWORD": neo4j.password,
+        "VERNETZT_ENV": "test",
+        "VERNETZT_SECRET": SECRET,
+        "VERNETZT_PASSWORD_HASH_TIME_COST": "1",
+        "VERNETZT_PASSWORD_HASH_MEMORY_KIB": "1024",
         **env,
-    }  # fmt: skip
+    }
     command = [
-        sys.executable, "-m", "uvicorn", "--factory", "server.app:main_app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "server.app:main_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
         # A test may leave a request waiting on the database; do not wait for it at the end.
-        "--timeout-graceful-shutdown", "2",
-    ]  # fmt: skip
+        "--timeout-graceful-shutdown",
+        "2",
+    ]
     if not uvicorn_defaults:
         command += uvicorn_flags(load_settings(environment, dotenv=None))
     with log.open("wb") as output:

@@ -33,10 +33,15 @@ def test_each_connection_brings_both_follows_unless_taken_back(tmp_path: Path) -
     assert connected == ["id-a:id-b", "id-a:id-c"]
     # (0, 1) came with the connection, so the celebrity follow is not written a second time;
     # (2, 1) is a follow without a connection.
-    assert sorted(follows) == sorted([
-        ("id-a", "id-b"), ("id-a", "id-c"), ("id-c", "id-a"), ("id-c", "id-b"),
-        ("id-c", "company-0"),
-    ])  # fmt: skip
+    assert sorted(follows) == sorted(
+        [
+            ("id-a", "id-b"),
+            ("id-a", "id-c"),
+            ("id-c", "id-a"),
+            ("id-c", "id-b"),
+            ("id-c", "company-0"),
+        ]
+    )
     assert len(rows(tmp_path, "FOLLOWS")) == len(follows)  # no follow twice (R7: one each way)
 
 

@@ -46,9 +46,20 @@ def test_cards_alone_and_other_members_relations_do_not_ask() -> None:
 
 
 def test_through_names_the_members_in_question() -> None:
-    feed = info(Field("edges", [Field("node", [
-        Field("text"), Field("author", [Fragment([Field("name"), Field("degree")])]),
-    ])]))  # fmt: skip
+    feed = info(
+        Field(
+            "edges",
+            [
+                Field(
+                    "node",
+                    [
+                        Field("text"),
+                        Field("author", [Fragment([Field("name"), Field("degree")])]),
+                    ],
+                )
+            ],
+        )
+    )
     assert relation_need(feed, through="author") == "degree"
     assert relation_need(feed) is None  # the posts themselves have no relation
     plain = info(Field("edges", [Field("node", [Field("author", [Field("name")])])]))

@@ -13,8 +13,16 @@ def run(vernetzt_ms: float, floor_ms: float = 2.0, peer_ms: float = 4.0) -> list
     for op in OPS:
         for system, ms in (("vernetzt", vernetzt_ms), ("floor", floor_ms), ("peer", peer_ms)):
             for concurrency in (1, 8):
-                rows.append({"system": system, "op": op, "concurrency": concurrency,
-                             "p50_ms": ms, "p95_ms": 2 * ms, "rps": 1000 / ms})  # fmt: skip
+                rows.append(
+                    {
+                        "system": system,
+                        "op": op,
+                        "concurrency": concurrency,
+                        "p50_ms": ms,
+                        "p95_ms": 2 * ms,
+                        "rps": 1000 / ms,
+                    }
+                )
     return rows
 
 

@@ -399,9 +399,11 @@ def test_strawberry_upgrade_keeps_naming_specialised_generics_after_their_node()
     types = served._schema.type_map
     counted = ("MemberConnection", "FollowableConnection", "InvitationConnection")
     uncounted = (
-        "PostConnection", "MessageConnection", "ConversationConnection",
+        "PostConnection",
+        "MessageConnection",
+        "ConversationConnection",
         "BlockedMemberConnection",
-    )  # fmt: skip
+    )
     for name in counted + uncounted:
         fields = fields_of(served._schema, name)
         edge = name.removesuffix("Connection") + "Edge"
@@ -441,9 +443,12 @@ class Probe(GraphQLApp):
 
     def __init__(self) -> None:
         GraphQL.__init__(
-            self, tiny_schema(MaskUnexpectedErrors), graphql_ide="graphiql",
-            allow_queries_via_get=True, subscription_protocols=(),
-        )  # fmt: skip
+            self,
+            tiny_schema(MaskUnexpectedErrors),
+            graphql_ide="graphiql",
+            allow_queries_via_get=True,
+            subscription_protocols=(),
+        )
         self.calls: list[str] = []
         self.context: TinyContext | None = None
 

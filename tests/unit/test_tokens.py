@@ -23,10 +23,17 @@ def test_a_token_names_the_member_and_its_version() -> None:
 
 def test_an_expired_token_is_refused() -> None:
     expired = jwt.encode(
-        {"sub": "m", "ver": 0, "iat": 1, "exp": int(time.time()) - 5, "iss": "vernetzt",
-         "aud": "vernetzt-api"},
-        SETTINGS.secret, algorithm="HS256",
-    )  # fmt: skip
+        {
+            "sub": "m",
+            "ver": 0,
+            "iat": 1,
+            "exp": int(time.time()) - 5,
+            "iss": "vernetzt",
+            "aud": "vernetzt-api",
+        },
+        SETTINGS.secret,
+        algorithm="HS256",
+    )
     with pytest.raises(Unauthenticated, match="expired"):
         read_token(SETTINGS, expired)
 
@@ -62,16 +69,27 @@ def test_a_token_of_another_key_issuer_or_audience_is_refused(changes: dict[str,
 
 
 def test_an_unsigned_token_is_refused() -> None:
-    claims = {"sub": "m", "ver": 0, "iat": 1, "exp": int(time.time()) + 60,
-              "iss": "vernetzt", "aud": "vernetzt-api"}  # fmt: skip
+    claims = {
+        "sub": "m",
+        "ver": 0,
+        "iat": 1,
+        "exp": int(time.time()) + 60,
+        "iss": "vernetzt",
+        "aud": "vernetzt-api",
+    }
     unsigned = jwt.encode(claims, key=None, algorithm="none")
     with pytest.raises(Unauthenticated):
         read_token(SETTINGS, unsigned)
 
 
 def test_a_token_without_its_version_is_refused() -> None:
-    claims = {"sub": "m", "iat": 1, "exp": int(time.time()) + 60, "iss": "vernetzt",
-              "aud": "vernetzt-api"}  # fmt: skip
+    claims = {
+        "sub": "m",
+        "iat": 1,
+        "exp": int(time.time()) + 60,
+        "iss": "vernetzt",
+        "aud": "vernetzt-api",
+    }
     with pytest.raises(Unauthenticated):
         read_token(SETTINGS, jwt.encode(claims, SETTINGS.secret, algorithm="HS256"))
 
