@@ -26,7 +26,7 @@ from neo4j import RoutingControl
 
 from cypher.database import Database, Transaction
 from resolvers import ids, network, posts
-from resolvers.context import Context, Services
+from resolvers.context import Answer, Context, Services
 from resolvers.loaders import Loaders
 from resolvers.session import SessionCheck
 from resolvers.tokens import read_token
@@ -108,7 +108,7 @@ class FloorWrites:
         viewer = claims.member_id
         now = datetime.now(UTC)
         loaders = Loaders(db, viewer, self.services.settings, now, session)
-        return Context(None, None, self.services, viewer, now, loaders, db, session)
+        return Context(None, Answer(), self.services, viewer, now, loaders, db, session)
 
     async def create_post(self, token: str, text: str) -> None:
         await posts.create_post(await self._context(token), text, None, None, None)

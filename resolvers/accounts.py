@@ -10,7 +10,6 @@ from neo4j.exceptions import ConstraintError
 
 import cypher
 from cypher.database import Transaction
-from resolvers import addresses
 from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
 from resolvers.rules.formats import (
@@ -42,15 +41,9 @@ class SignedIn:
 
 
 def client_address(context: Context) -> str:
-    """The key of the client's address the per-address limits count against (an IPv6 client
-    by its /64; resolvers.addresses)."""
-    request = context.request
-    if request is None:
-        return "unknown"
-    peer = request.client.host if request.client else None
-    forwarded_for = ",".join(request.headers.getlist("x-forwarded-for"))  # each proxy's line
-    trusted = context.settings.trusted_proxies
-    return addresses.limit_key(addresses.client_address(peer, forwarded_for, trusted))
+    """The key of the client's address the per-address limits count against (the edge reads
+    it: resolvers.addresses)."""
+    return context.caller.address if context.caller else "unknown"
 
 
 async def sign_up(

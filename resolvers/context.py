@@ -1,5 +1,9 @@
 """The typed request context: services of the process, the viewer, per-request loaders.
 
+The work sees no HTTP: what it needs of a request (its token, bookmarks and address) reaches it
+as a `Caller` of plain values, and what it asks of the answer (a status, headers) it writes to
+an `Answer`; the edge (server.app) does the rest.
+
 The context carries the driver (inside Database), never a session: strawberry resolves sibling
 fields concurrently and a session is not safe to share.
 """
@@ -13,11 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
-
 from cypher.database import Database
-from resolvers.bookmarks import HEADER, read_bookmarks, sign_bookmarks
+from resolvers.bookmarks import read_bookmarks, sign_bookmarks
 from resolvers.errors import Unauthenticated
 from resolvers.live import Hub
 from resolvers.loaders import Loaders
@@ -55,10 +56,28 @@ class Services:
     export_turn: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
 
 
+@dataclass(frozen=True)
+class Caller:
+    """What the work needs of an HTTP request, as plain values the edge reads for it."""
+
+    authorization: str | None = None  # the Authorization header
+    bookmarks: str | None = None  # the Vernetzt-Bookmark header (resolvers.bookmarks)
+    address: str = "unknown"  # the client's address as the per-address limits key it
+
+
+@dataclass
+class Answer:
+    """What the work asks of the HTTP answer beyond its body: a status (429, 503) and headers
+    (Retry-After, the bookmark); the edge writes them onto the response."""
+
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Context:
-    request: Request | None
-    response: Response | None
+    caller: Caller | None  # None on a WebSocket: connection_init names the member
+    answer: Answer
     services: Services
     viewer_id: str | None
     now: datetime
@@ -119,30 +138,27 @@ class Context:
         return self.services.settings
 
 
-async def build_context(
-    services: Services, request: Request | None, response: Response | None
-) -> Context:
+async def build_context(services: Services, caller: Caller | None) -> Context:
     """The viewer named by the bearer token. A forged or expired token is refused here; whether
     its session still stands is asked of the database at the same time as the request's own
     queries run, mostly by their member card query (resolvers.session): the answer waits for it
     (`confirm_session`), and so does the commit of every write (`Database.confirmed_by`)."""
-    header = request.headers.get("authorization") if request else None
-    token = bearer_token(header)
+    token = bearer_token(caller.authorization if caller else None)
     claims = read_token(services.settings, token) if token else None
-    db = causal_view(services, request).with_share(services.settings.db_reads_per_request)
+    db = causal_view(services, caller).with_share(services.settings.db_reads_per_request)
     session = SessionCheck(db, claims) if claims else None
     if session is not None:
         db = db.confirmed_by(session.confirm)
     now = services.clock()
     viewer_id = claims.member_id if claims else None
     loaders = Loaders(db, viewer_id, services.settings, now, session)
-    return Context(request, response, services, viewer_id, now, loaders, db, session)
+    return Context(caller, Answer(), services, viewer_id, now, loaders, db, session)
 
 
-def causal_view(services: Services, request: Request | None) -> Database:
+def causal_view(services: Services, caller: Caller | None) -> Database:
     """On a cluster, the request's reads wait for the bookmarks its client carries (a member
     who wrote through one process reads it through another); on one server, nothing to do."""
     if not services.db.routed:
         return services.db
-    header = request.headers.get(HEADER) if request else None
+    header = caller.bookmarks if caller else None
     return services.db.causally_after(read_bookmarks(services.settings.secret, header))

@@ -40,10 +40,10 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
-from resolvers import subscriptions
+from resolvers import addresses, subscriptions
 from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.bookmarks import InvalidBookmark
-from resolvers.context import Context, Live, Services, build_context
+from resolvers.context import Caller, Context, Live, Services, build_context
 from resolvers.errors import Unauthenticated
 from resolvers.live import Hub
 from resolvers.passwords import Passwords
@@ -104,11 +104,23 @@ class GraphQLApp(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         if isinstance(request, WebSocket):  # the member is named later, by connection_init
-            return await build_context(self.services, None, None)
+            return await build_context(self.services, None)
         assert isinstance(response, Response)
-        context = await build_context(self.services, request, response)
-        request.state.context = context
+        context = await build_context(self.services, self.caller(request))
+        request.state.context, request.state.sub_response = context, response
         return context
+
+    def caller(self, request: Request) -> Caller:
+        """What the work needs of the request, as plain values: the token, the bookmarks and
+        the key of the client's address (behind trusted proxies, X-Forwarded-For's)."""
+        peer = request.client.host if request.client else None
+        forwarded_for = ",".join(request.headers.getlist("x-forwarded-for"))  # each proxy's line
+        trusted = self.services.settings.trusted_proxies
+        return Caller(
+            authorization=request.headers.get("authorization"),
+            bookmarks=request.headers.get(BOOKMARK_HEADER),
+            address=addresses.limit_key(addresses.client_address(peer, forwarded_for, trusted)),
+        )
 
     async def on_ws_connect(self, context: Context) -> UnsetType:
         """connection_init: a missing, bad, expired or ended token closes with 4403 (R27)."""
@@ -125,8 +137,12 @@ class GraphQLApp(GraphQL[Context, None]):
         A request that wrote on a cluster answers with its bookmark (read-your-writes)."""
         context: Context = request.state.context
         await context.confirm_session()
-        if context.response is not None and (bookmark := await context.bookmark_header()):
-            context.response.headers[BOOKMARK_HEADER] = bookmark
+        if bookmark := await context.bookmark_header():
+            context.answer.headers[BOOKMARK_HEADER] = bookmark
+        response: Response = request.state.sub_response
+        if context.answer.status is not None:
+            response.status_code = context.answer.status
+        response.headers.update(context.answer.headers)
         return await super().process_result(request, result)
 
 

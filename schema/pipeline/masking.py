@@ -40,11 +40,11 @@ def is_unexpected(error: GraphQLError) -> bool:
 
 
 def mark_response(context: Any, status: int, retry_after_seconds: int) -> None:
-    """The HTTP status and Retry-After of the answer (strawberry's sub-response)."""
-    response = getattr(context, "response", None)
-    if response is not None:
-        response.status_code = status
-        response.headers["Retry-After"] = str(retry_after_seconds)
+    """The HTTP status and Retry-After of the answer (the edge writes them)."""
+    answer = getattr(context, "answer", None)
+    if answer is not None:
+        answer.status = status
+        answer.headers["Retry-After"] = str(retry_after_seconds)
 
 
 class MaskUnexpectedErrors(MaskErrors):

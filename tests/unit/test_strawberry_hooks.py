@@ -36,7 +36,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.base import get_object_definition
 
-from resolvers.context import Context
+from resolvers.context import Answer, Context
 from schema import pipeline
 from schema.pipeline.caches import LruByText, ParseByText, ValidationByText
 from schema.pipeline.guards import RequestGuards
@@ -63,8 +63,7 @@ class Seen:
 class TinyContext:
     """The attributes of resolvers.context.Context that the pipeline reads."""
 
-    request: Request | None = None
-    response: Response | None = None
+    answer: Answer = field(default_factory=Answer)
     lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(
         default_factory=dict
     )
@@ -470,8 +469,8 @@ class Probe(GraphQLApp):
         self.calls.append("get_context")
         assert isinstance(request, Request)
         assert isinstance(response, Response)
-        self.context = TinyContext(request, response)
-        request.state.context = self.context
+        self.context = TinyContext()
+        request.state.context, request.state.sub_response = self.context, response
         return cast(Context, self.context)
 
     async def process_result(
@@ -484,8 +483,9 @@ class Probe(GraphQLApp):
 async def test_strawberry_upgrade_keeps_calling_the_asgi_view_overrides() -> None:
     """Beyond their names (above): Strawberry's ASGI view still calls GraphQLApp's overrides,
     catches orjson's JSONDecodeError as a malformed body (400), sends bytes from encode_json,
-    and copies the status and headers that masking.mark_response sets on the sub-response
-    passed to get_context (503 with Retry-After when the database is unreachable)."""
+    and GraphQLApp.process_result copies the status and headers that masking.mark_response
+    sets on the context's Answer onto the sub-response passed to get_context (503 with
+    Retry-After when the database is unreachable)."""
     probe = Probe()
     transport = httpx.ASGITransport(app=probe)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
