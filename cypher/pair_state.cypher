@@ -9,16 +9,16 @@ WITH v, m
 OPTIONAL MATCH (v)-[sent:INVITED]->(m)
 OPTIONAL MATCH (m)-[received:INVITED]->(v)
 OPTIONAL MATCH (v)-[withdrew:WITHDREW]->(m)
-RETURN v = m AS is_self,
+RETURN v = m AS isSelf,
        EXISTS { (v)-[:BLOCKED]-(m) } AS blocked,
-       EXISTS { (v)-[:BLOCKED]->(m) } AS viewer_blocked,
+       EXISTS { (v)-[:BLOCKED]->(m) } AS viewerBlocked,
        EXISTS { (v)-[:CONNECTED]-(m) } AS connected,
-       sent.id AS sent_id,
-       received.id AS received_id,
-       m.invitationPolicy AS invitation_policy,
-       m.emailKey AS email_key,
-       m.whoCanFollow AS who_can_follow,
-       COUNT { (v)-[:CONNECTED]-() } AS viewer_connections,
-       COUNT { (m)-[:CONNECTED]-() } AS member_connections,
-       coalesce(v.invitationLog, []) AS invitation_log,
-       withdrew.at.epochMillis AS withdrew_at
+       sent.id AS sentId,
+       received.id AS receivedId,
+       m.invitationPolicy AS invitationPolicy,
+       m.emailKey AS emailKey,
+       m.whoCanFollow AS whoCanFollow,
+       COUNT { (v)-[:CONNECTED]-() } AS viewerConnections,
+       COUNT { (m)-[:CONNECTED]-() } AS memberConnections,
+       coalesce(v.invitationLog, []) AS invitationLog,
+       withdrew.at.epochMillis AS withdrewAt

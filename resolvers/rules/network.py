@@ -40,9 +40,15 @@ class PairState:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any] | None) -> PairState | None:
+        """The row's columns are camelCase, as every query's: `isSelf` for `is_self`."""
         if record is None:
             return None
-        return cls(**{name: record[name] for name in cls.__dataclass_fields__})
+        return cls(**{name: record[_camel(name)] for name in cls.__dataclass_fields__})
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 @dataclass(frozen=True)

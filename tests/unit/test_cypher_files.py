@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 import bench
@@ -34,3 +35,12 @@ def test_migrations_name_every_constraint() -> None:
 
     assert len(EXPECTED_NAMES) == len(MIGRATIONS)
     assert all("IF NOT EXISTS" in statement for statement in MIGRATIONS)
+
+
+def test_every_column_is_named_in_camel_case() -> None:
+    """One naming case for what the queries answer: `isSelf`, never `is_self`."""
+    snake = {
+        path.name: re.findall(r"\bAS ([a-z]+_\w+)", path.read_text())
+        for path in sorted(cypher.DIRECTORY.glob("*.cypher"))
+    }
+    assert {name: columns for name, columns in snake.items() if columns} == {}
