@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Any, LiteralString
 
 from strawberry.dataloader import DataLoader
@@ -30,6 +31,15 @@ INVITATION_CARDS = cypher.query("invitation_cards")
 NOTIFICATION_CARDS = cypher.query("notification_cards")
 VIEWER_ACCOUNT = cypher.query("viewer_account")
 NO_SESSION = {"sessionMember": None, "sessionVersion": None}
+
+
+class RelationNeed(Enum):
+    """How much of the viewer's relation to a member a selection asks for (the GraphQL layer's
+    look-ahead tells): all of it (relationship, actions), or its degree alone, much cheaper."""
+
+    FULL = "full"
+    DEGREE = "degree"
+
 
 LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
 ReadFn = Callable[..., Awaitable[list[Row]]]
@@ -143,24 +153,26 @@ class Loaders:
             self._session.answer(answer["session"])
         return list(answer["rows"])
 
-    async def member_by_handle(self, handle: str, need: str | None, counts: bool) -> Row | None:
+    async def member_by_handle(
+        self, handle: str, need: RelationNeed | None, counts: bool
+    ) -> Row | None:
         """The card of the member with `handle` (None when missing or hidden), with its counts
         when `counts`, and with it, in the same statement, the viewer's relation to that member
-        as far as `need` says ('full' or 'degree', see schema.pipeline.lookahead). All land in the
+        as far as `need` says (see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
         card = self._member_cards(MEMBER_CARDS, ids=[], handle=handle, counts=counts)
         relations: list[Row] = []
         if need is None or self._viewer_id is None:
             cards = await card
         else:
-            full = need == "full"
+            full = need is RelationNeed.FULL
             query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
             viewer = self._viewer_id
             relation = self._together.read_items(
                 query, ids=[], handle=handle, viewer=viewer, **extra
             )
             cards, relations = await asyncio.gather(card, relation)
-        loader = self.relations if need == "full" else self.degrees
+        loader = self.relations if need is RelationNeed.FULL else self.degrees
         for row in relations:
             loader.prime(row["id"], row)
         for row in cards:
@@ -178,12 +190,12 @@ class Loaders:
         """The member's card, with its counts when `counts`."""
         return (self.counted_cards if counts else self.member_cards).load(member_id)
 
-    def start_relation(self, member_id: str, need: str | None) -> None:
+    def start_relation(self, member_id: str, need: RelationNeed | None) -> None:
         """Start loading the viewer's relation to the member (in this batch tick), as far as
         `need` says; the fields await the same load later."""
-        if need == "full":
+        if need is RelationNeed.FULL:
             self.relations.load(member_id)
-        elif need == "degree":
+        elif need is RelationNeed.DEGREE:
             self.degrees.load(member_id)
 
     async def degree(self, member_id: str) -> str | None:

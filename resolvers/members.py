@@ -11,6 +11,7 @@ import cypher
 from cypher.database import Row, Transaction
 from resolvers.context import Context
 from resolvers.errors import Refusal, invalid_input, refuse_any
+from resolvers.loaders import RelationNeed
 from resolvers.pages import Page, fetch_page, members_page, page_size
 from resolvers.rules.formats import (
     SEARCH_REACH,
@@ -39,13 +40,17 @@ SETTING_PROPERTIES = {
 }
 
 
-async def by_handle(context: Context, handle: str, need: str | None, counts: bool) -> Row | None:
+async def by_handle(
+    context: Context, handle: str, need: RelationNeed | None, counts: bool
+) -> Row | None:
     """The card of the member with `handle`, and the viewer's relation as far as `need` asks
     (see Loaders.member_by_handle)."""
     return await context.loaders.member_by_handle(handle, need, counts)
 
 
-def card(context: Context, member_id: str, need: str | None, counts: bool) -> Awaitable[Row | None]:
+def card(
+    context: Context, member_id: str, need: RelationNeed | None, counts: bool
+) -> Awaitable[Row | None]:
     """The member's card (counted when `counts`); the viewer's relation to them, as far as `need`
     says, starts loading in the same batch tick, so the two queries run side by side."""
     if context.viewer_id is not None:

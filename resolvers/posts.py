@@ -12,6 +12,7 @@ from resolvers.clock import epoch_ms
 from resolvers.context import Context
 from resolvers.enums import Audience, NotificationKind
 from resolvers.errors import Refused, refuse_any
+from resolvers.loaders import RelationNeed
 from resolvers.notifications import Notice, notify
 from resolvers.pages import Page, fetch_page, members_page
 from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
@@ -32,7 +33,7 @@ async def card(context: Context, post_id: str) -> Row | None:
     return await context.loaders.if_signed_in(context.loaders.posts, post_id)
 
 
-def start_authors(context: Context, page: Page, need: str | None, counts: bool) -> None:
+def start_authors(context: Context, page: Page, need: RelationNeed | None, counts: bool) -> None:
     """Where the page names each post's author (the feed does), start loading the authors'
     cards, and the viewer's relations to them as far as `need` says, in the same batch tick as
     the posts: one round trip instead of two after the page."""

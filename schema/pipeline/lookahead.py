@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from resolvers.loaders import RelationNeed
+
 FULL_RELATION = frozenset({"relationship", "actions"})
 RELATION_FIELDS = FULL_RELATION | {"degree"}
 COUNT_FIELDS = frozenset({"followerCount", "followingCount", "connectionCount"})
@@ -38,13 +40,13 @@ OTHER_MEMBERS = frozenset(
 )
 
 
-def relation_need(info: Any, through: str | None = None) -> str | None:
-    """'full' when the members' relationship or actions are asked for, 'degree' when only their
+def relation_need(info: Any, through: str | None = None) -> RelationNeed | None:
+    """FULL when the members' relationship or actions are asked for, DEGREE when only their
     degree is, None when neither."""
     names = asked(info, through)
     if names & FULL_RELATION:
-        return "full"
-    return "degree" if names & RELATION_FIELDS else None
+        return RelationNeed.FULL
+    return RelationNeed.DEGREE if names & RELATION_FIELDS else None
 
 
 def asks_counts(info: Any, through: str | None = None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from resolvers.loaders import RelationNeed
 from schema.pipeline.lookahead import relation_need
 
 
@@ -31,12 +32,12 @@ def info(*selections: Any) -> Info:
 def test_relationship_or_actions_need_the_whole_relation() -> None:
     for name in ("relationship", "actions"):
         selection = info(Field("id"), Field("degree"), Field(name, [Field("primary")]))
-        assert relation_need(selection) == "full"
+        assert relation_need(selection) is RelationNeed.FULL
 
 
 def test_the_degree_alone_needs_only_the_degree() -> None:
     page = info(Field("edges", [Field("node", [Fragment([Field("name"), Field("degree")])])]))
-    assert relation_need(page) == "degree"
+    assert relation_need(page) is RelationNeed.DEGREE
 
 
 def test_cards_alone_and_other_members_relations_do_not_ask() -> None:
@@ -60,7 +61,7 @@ def test_through_names_the_members_in_question() -> None:
             ],
         )
     )
-    assert relation_need(feed, through="author") == "degree"
+    assert relation_need(feed, through="author") is RelationNeed.DEGREE
     assert relation_need(feed) is None  # the posts themselves have no relation
     plain = info(Field("edges", [Field("node", [Field("author", [Field("name")])])]))
     assert relation_need(plain, through="author") is None
