@@ -88,6 +88,17 @@ MIGRATION_NAME = re.compile(r"CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) (\w+)")
 DEMO_MEMBER = '{ member(handle: "lena-hoffmann") { name } }'
 
 
+def on_neo4j(server: Neo4jServer, port: int, **more: str) -> dict[str, str]:
+    """The environment of a `make run` on `server`, serving on `port`."""
+    return {
+        "NEO4J_URI": server.uri,
+        "NEO4J_USER": server.user,
+        "NEO4J_PASSWORD": server.password,
+        "PORT": str(port),
+        **more,
+    }
+
+
 def check_playground_and_accounts(base: str) -> None:
     page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"}, timeout=10)
     assert page.status_code == 200
@@ -103,12 +114,7 @@ def test_make_run_on_an_existing_neo4j_serves_and_stops_on_ctrl_c(
 ) -> None:
     port = free_port()
     log = tmp_path / "run.log"
-    env = {
-        "NEO4J_URI": neo4j_server.uri,
-        "NEO4J_USER": neo4j_server.user,
-        "NEO4J_PASSWORD": neo4j_server.password,
-        "PORT": str(port),
-    }
+    env = on_neo4j(neo4j_server, port)
     process = start(["make", "--no-print-directory", "run"], env, log)
     stop_on_exit.append(process)
     base = f"http://127.0.0.1:{port}"
@@ -125,13 +131,7 @@ def test_make_run_with_two_workers_serves_one_port_from_both_and_seeds_once(
 ) -> None:
     port = free_port()
     log = tmp_path / "run.log"
-    env = {
-        "NEO4J_URI": neo4j_server.uri,
-        "NEO4J_USER": neo4j_server.user,
-        "NEO4J_PASSWORD": neo4j_server.password,
-        "PORT": str(port),
-        "WORKERS": "2",
-    }
+    env = on_neo4j(neo4j_server, port, WORKERS="2")
     process = start(["make", "--no-print-directory", "run"], env, log)
     stop_on_exit.append(process)
     base = f"http://127.0.0.1:{port}"
@@ -165,12 +165,7 @@ def test_two_make_runs_started_together_on_one_empty_database_both_serve(
     bases = []
     for name in ("a", "b"):
         port = free_port()
-        env = {
-            "NEO4J_URI": neo4j_server.uri,
-            "NEO4J_USER": neo4j_server.user,
-            "NEO4J_PASSWORD": neo4j_server.password,
-            "PORT": str(port),
-        }
+        env = on_neo4j(neo4j_server, port)
         log = tmp_path / f"{name}.log"
         stop_on_exit.append(start(["make", "--no-print-directory", "run"], env, log))
         bases.append((f"http://127.0.0.1:{port}", stop_on_exit[-1], log))
@@ -271,14 +266,7 @@ def test_on_every_other_python_make_run_serves_and_the_database_free_tests_pass(
     venv = ".venv-" + Path(python).name.removeprefix("python")
     port = free_port()
     log = tmp_path / "run.log"
-    env = {
-        "NEO4J_URI": neo4j_server.uri,
-        "NEO4J_USER": neo4j_server.user,
-        "NEO4J_PASSWORD": neo4j_server.password,
-        "PORT": str(port),
-        "PYTHON": python,
-        "VENV": venv,
-    }
+    env = on_neo4j(neo4j_server, port, PYTHON=python, VENV=venv)
     process = start(["make", "--no-print-directory", "run"], env, log)
     stop_on_exit.append(process)
     base = f"http://127.0.0.1:{port}"
