@@ -1,6 +1,6 @@
 // Public cards (R3, R24) of the members with ids $ids, or the one with handle $handle, that
 // viewer $viewer (null: anonymous) may see: one row, `rows`, an item each, any order (a record
-// costs the driver 20 times what an item of a list does, bench/driver_cost.py). Each item:
+// costs the driver 20 times what an item of a list does, bench/studies/driver_cost.py). Each item:
 // profile fields (joinedAt in epoch ms), the workplace's id, and, when $counts, the counts
 // (else null: counting reads each of a busy member's follows, which a page of cards seldom
 // shows). A member in a block with the viewer, either way, has no item (R18). A follow hidden

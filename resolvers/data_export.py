@@ -96,7 +96,7 @@ async def _document(context: Context, viewer: str) -> dict[str, Any]:
     kept = kept_since(context.settings, epoch_ms(context.now))
     # The lists are independent reads: side by side, the database reads one while the driver
     # decodes another. A member with 30,000 connections: 5.2-5.8 s instead of 7.0, for 20-25
-    # MiB more memory at the peak (bench/leaving_cost.py).
+    # MiB more memory at the peak (bench/studies/leaving_cost.py).
     lists = await asyncio.gather(
         *(_pages(context, query, first, id=viewer, **params) for _, query, first, params in LISTS),
         _pages(context, EXPORT_MESSAGES, ["", -1], id=viewer),

@@ -51,7 +51,8 @@ class Together:
 
     async def read_items(self, query: LiteralString, **params: Any) -> list[Row]:
         """The items of a query that answers one row holding them as a list, `rows`: a record
-        costs the driver about 20 times what an item of a list does (bench/driver_cost.py)."""
+        costs the driver about 20 times what an item of a list does
+        (bench/studies/driver_cost.py)."""
         row = await self.read_one(query, ("rows",), **params)
         return list(row["rows"]) if row else []
 

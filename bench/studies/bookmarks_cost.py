@@ -3,7 +3,7 @@ write followed by a read of it, on a direct driver (`bolt://`, no bookmarks) and
 driver (`neo4j://`, a per-request view carrying the client's bookmark), timed on one throw-away
 local Neo4j (Community answers `neo4j://` with a routing table of itself).
 
-    .venv/bin/python -m bench.bookmarks_cost [--rounds 1000]
+    .venv/bin/python -m bench.studies.bookmarks_cost [--rounds 1000]
 
 Each case is warmed up with a first pass and timed in a second.
 """

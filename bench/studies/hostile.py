@@ -2,7 +2,7 @@
 the review measured them: what each costs the process (RSS, /healthz latency, another member's
 read) and what it is answered.
 
-    .venv/bin/python -m bench.hostile --base http://127.0.0.1:8000 --neo4j bolt://127.0.0.1:7687
+    .venv/bin/python -m bench.studies.hostile --base http://127.0.0.1:8000 --neo4j bolt://127.0.0.1:7687
 
 It seeds its own data through Bolt (50,000 members named "Seed …", 20,000 long posts of one
 member) and signs up members through the API; run it on a throw-away store. The process's RSS

@@ -3,7 +3,7 @@ costs what the unread ones cost, not the whole list): the profiled database hits
 the unread count, the first page of the list, the first page of the unread ones, and marking
 all read, on a throw-away local Neo4j.
 
-    .venv/bin/python -m bench.notifications_plan [--notifications 100000] [--unread 10]
+    .venv/bin/python -m bench.studies.notifications_plan [--notifications 100000] [--unread 10]
 """
 
 from __future__ import annotations

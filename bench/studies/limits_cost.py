@@ -3,7 +3,7 @@ member's limit taken in its transaction (and, for scale, after a bare MERGE and 
 node), one take on its own (a sign-up), and a sign-in's two takes with the give-back of a right
 password, each timed on a throw-away local Neo4j.
 
-    .venv/bin/python -m bench.limits_cost [--rounds 500]
+    .venv/bin/python -m bench.studies.limits_cost [--rounds 500]
 
 Keys rotate over 200 members, as many members writing at once would; each case is warmed up
 with a first pass and timed in a second.

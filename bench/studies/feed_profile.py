@@ -1,6 +1,6 @@
 """What one page of the feed costs at scale (R19).
 
-    .venv/bin/python -m bench.feed_profile [TIER]      (default S: 10,000 members)
+    .venv/bin/python -m bench.studies.feed_profile [TIER]      (default S: 10,000 members)
 
 Loads the tier (bench/store.py), then PROFILEs the feed's page query (cypher/feed.cypher) and
 the batch that loads the page's posts (cypher/post_cards.cypher) for viewers who follow many,
@@ -15,8 +15,8 @@ import sys
 import time
 from typing import Any, LiteralString
 
-from bench.degree_profile import db_hits
 from bench.store import ROOT, loaded_store
+from bench.studies.degree_profile import db_hits
 from cypher.database import Database
 from resolvers.loaders import POST_CARDS
 from resolvers.posts import FEED

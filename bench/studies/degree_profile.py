@@ -1,6 +1,6 @@
 """How much the degree query costs at scale, worst cases included (issue: degree at scale).
 
-    .venv/bin/python -m bench.degree_profile [TIER]      (default S: 10,000 members)
+    .venv/bin/python -m bench.studies.degree_profile [TIER]      (default S: 10,000 members)
 
 Generates the tier's network (seeded), loads it into a local Neo4j kept in bench/data/<TIER>
 (reused when already loaded), then PROFILEs the query behind Member.degree/relationship

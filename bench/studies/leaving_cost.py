@@ -3,7 +3,7 @@ resident memory grows while building it) and the account's deletion (time), for 
 connections, 10,000 posts, 200 conversations of 10 messages and 2,000 notifications, on a
 throw-away local Neo4j, through the real app in process. Writes bench/results/leaving.json.
 
-    .venv/bin/python -m bench.leaving_cost [--connections 30000] [--posts 10000]
+    .venv/bin/python -m bench.studies.leaving_cost [--connections 30000] [--posts 10000]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from resolvers import ids
 from server.app import create_app
 from settings import Settings
 
-RESULTS = Path(__file__).resolve().parent / "results" / "leaving.json"
+RESULTS = Path(__file__).resolve().parents[1] / "results" / "leaving.json"
 PASSWORD = "a password for the big member"  # noqa: S105 (a throw-away account)
 # A cheap password hash: the hash is not what is measured.
 SETTINGS = Settings(

@@ -4,7 +4,7 @@ throw-away local Neo4j servers, one with `server.bolt.connection_keep_alive_for_
 (Neo4j's default) and one with OFF (what Vernetzt's servers run with), measured in turns so the
 machine's drift falls on both. Writes bench/results/driver.json.
 
-    .venv/bin/python -m bench.driver_cost [--queries 2000]
+    .venv/bin/python -m bench.studies.driver_cost [--queries 2000]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from neo4j import READ_ACCESS, AsyncDriver, Query
 import localneo4j
 from cypher.database import open_driver
 
-RESULTS = Path(__file__).resolve().parent / "results" / "driver.json"
+RESULTS = Path(__file__).resolve().parents[1] / "results" / "driver.json"
 ROUNDS = 3
 # A page of 20 member cards, as rows and as one row.
 SHAPES: dict[str, LiteralString] = {
