@@ -1,16 +1,18 @@
-"""requestDataExport (R28): everything the network keeps about the member, as one JSON
-document (format vernetzt-export/1, described in docs/account.md), limited to one per member
-per `export_interval_minutes`.
+"""requestDataExport and the download GET /export (R28): everything the network keeps about
+the member, as one JSON document (format vernetzt-export/1, described in docs/account.md),
+limited to one per member per `export_interval_minutes`; the mutation answers documents up to
+`export_max_bytes`, the download any, written as it is read.
 
 Each list is read in pages of PAGE_SIZE items, each page its own short read, keyed by what it is
-ordered by: a member with 30,000 connections costs 4 queries for them (the last finds the end),
-and no transaction holds the whole export. Other members appear only as what the member may see
-of them: handle and name, never an e-mail; R13, R18 and R25 apply as in the lists the API
-serves."""
+ordered by: a member with 30,000 connections costs 16 queries for them (the last finds the
+end), and no transaction holds the whole export. Other members appear only as what the member
+may see of them: handle and name, never an e-mail; R13, R18 and R25 apply as in the lists the
+API serves."""
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import UTC, timedelta
 from typing import Any, LiteralString
 
@@ -25,7 +27,7 @@ from resolvers.rate_limits import RateLimit
 from resolvers.rules.notifications import kept_since
 
 FORMAT = "vernetzt-export/1"
-PAGE_SIZE = 10_000
+PAGE_SIZE = 2_000  # a page of posts of 3,000 characters is 6 MB to decode at once
 SLICE = 1_000  # items of a list written between two turns of the event loop
 
 EXPORT_PROFILE = cypher.query("export_profile")
@@ -52,17 +54,50 @@ RETRY_COOL_DOWN = timedelta(minutes=2)
 
 
 async def request_data_export(context: Context) -> str:
-    """The member's export as a JSON string; EXPORT_LIMIT with retryAfter within the interval,
-    or within the cool-down after a failed one."""
+    """The member's export as one JSON string; EXPORT_LIMIT with retryAfter within the interval
+    or within the cool-down after a failed one; EXPORT_TOO_LARGE past `export_max_bytes`,
+    whose answer is the download (`download`, GET /export)."""
     viewer = context.require_viewer()
+    limit = context.settings.export_max_bytes
+    async with _allowance(context, viewer):
+        chunks, size = [], 0
+        async for chunk in document_chunks(context, viewer):
+            size += len(chunk)
+            if size > limit:
+                message = (
+                    f"Your data is more than {limit // 1_000_000} MB: download it from "
+                    "GET /export with your token (docs/account.md)."
+                )
+                raise Refused(Refusal(ErrorCode.EXPORT_TOO_LARGE, message))
+            chunks.append(chunk)
+        return b"".join(chunks).decode()
+
+
+async def download(context: Context) -> AsyncIterator[bytes]:
+    """The same document as `request_data_export`, of any size, as it is read (GET /export):
+    never more than a page of it in memory. Counted against the same interval."""
+    viewer = context.require_viewer()
+    async with _allowance(context, viewer):
+        async for chunk in document_chunks(context, viewer):
+            yield chunk
+
+
+@contextlib.asynccontextmanager
+async def _allowance(context: Context, viewer: str) -> AsyncIterator[None]:
+    """The export's interval and an attempt's cool-down taken, one export at a time in this
+    process. When what runs within fails, nothing was handed over: the interval is given back,
+    and so is the attempt when it was refused by the rules (too large: the download awaits)."""
     interval, attempts = _limits(context)
     taken = await _take(context, interval, viewer)
     try:
-        await _take(context, attempts, viewer)
-        async with context.services.export_turn:
-            return await _json(await _document(context, viewer))
+        attempted = await _take(context, attempts, viewer)
+        try:
+            async with context.services.export_turn:
+                yield
+        except Refused:
+            await attempts.give_back(context.db.write_one, viewer, attempted)
+            raise
     except BaseException:
-        # Nothing was handed over: the interval is given back (an attempt's cool-down is not).
         await interval.give_back(context.db.write_one, viewer, taken)
         raise
 
@@ -83,83 +118,95 @@ async def _take(context: Context, limit: RateLimit, viewer: str) -> int:
         raise Refused(refusal) from None
 
 
-async def _document(context: Context, viewer: str) -> dict[str, Any]:
+async def document_chunks(context: Context, viewer: str) -> AsyncIterator[bytes]:
+    """The export document as JSON, a page of a list at a time, as it is read: its keys in the
+    order of docs/account.md."""
     head = await context.db.read_one(EXPORT_PROFILE, id=viewer)
     assert head is not None  # the session check found the member
-    document: dict[str, Any] = {
+    opening = {
         "format": FORMAT,
         "createdAt": _iso(epoch_ms(context.now)),
         "profile": _times(head["profile"]),
         "settings": head["settings"],
         "inMailCredits": head["inMailCredits"],
     }
+    yield orjson.dumps(opening)[:-1]  # without its closing brace: the lists follow
+    for name, query, first, params in LISTS:
+        items = _items(context, query, first, id=viewer, **params)
+        if name == "posts":
+            items = _with_api_ids(items)
+        yield b"," + _key(name) + b"["
+        async for chunk in _joined(items):
+            yield chunk
+        yield b"]"
+    yield b"," + _key("conversations") + b"["
+    async for chunk in _conversations(_items(context, EXPORT_MESSAGES, ["", -1], id=viewer)):
+        yield chunk
     kept = kept_since(context.settings, epoch_ms(context.now))
-    # The lists are independent reads: side by side, the database reads one while the driver
-    # decodes another. A member with 30,000 connections: 5.2-5.8 s instead of 7.0, for 20-25
-    # MiB more memory at the peak (bench/studies/leaving_cost.py).
-    lists = await asyncio.gather(
-        *(_pages(context, query, first, id=viewer, **params) for _, query, first, params in LISTS),
-        _pages(context, EXPORT_MESSAGES, ["", -1], id=viewer),
-        _pages(context, EXPORT_NOTIFICATIONS, -1, id=viewer, keptSince=kept),
-    )
-    for (name, *_), items in zip(LISTS, lists, strict=False):
-        document[name] = items
-    document["posts"] = [_with_api_ids(post) for post in document["posts"]]
-    document["conversations"] = _conversations(lists[-2])
-    document["notifications"] = lists[-1]
-    document["companies"] = head["companies"]
-    return document
+    yield b"]," + _key("notifications") + b"["
+    async for chunk in _joined(
+        _items(context, EXPORT_NOTIFICATIONS, -1, id=viewer, keptSince=kept)
+    ):
+        yield chunk
+    yield b"]," + _key("companies") + orjson.dumps(head["companies"]) + b"}"
 
 
-async def _pages(context: Context, query: LiteralString, after: Any, **params: Any) -> list[Any]:
+def _key(name: str) -> bytes:
+    return orjson.dumps(name) + b":"
+
+
+async def _items(
+    context: Context, query: LiteralString, after: Any, **params: Any
+) -> AsyncIterator[Any]:
     """Every item of a keyset-paged export query, one short read per page (each answers one
-    row, `page`: its items with their keys)."""
-    items: list[Any] = []
+    row, `page`: its items with their keys); the event loop is free between pages."""
     while True:
         row = await context.db.read_one(query, after=after, size=PAGE_SIZE, **params)
         page = row["page"] if row else []
-        items.extend(_times(entry["item"]) for entry in page)
+        for entry in page:
+            yield _times(entry["item"])
         if len(page) < PAGE_SIZE:
-            return items
+            return
         after = page[-1]["key"]
 
 
-async def _json(document: dict[str, Any]) -> str:
-    """The document as JSON, each list written a slice at a time with the event loop free in
-    between: written at once, 100,000 posts held every request of the process for seconds (and
-    an encoder in a thread would hold the interpreter just the same)."""
-    members = [
-        orjson.dumps(key) + b":" + await _json_value(value) for key, value in document.items()
-    ]
-    return (b"{" + b",".join(members) + b"}").decode()
+async def _joined(items: AsyncIterator[Any]) -> AsyncIterator[bytes]:
+    """The items as the inside of a JSON list, a slice at a time."""
+    batch: list[Any] = []
+    written = False
+    async for item in items:
+        batch.append(item)
+        if len(batch) == SLICE:
+            yield (b"," if written else b"") + orjson.dumps(batch)[1:-1]
+            batch, written = [], True
+    if batch:
+        yield (b"," if written else b"") + orjson.dumps(batch)[1:-1]
 
 
-async def _json_value(value: Any) -> bytes:
-    if not isinstance(value, list):
-        return orjson.dumps(value)
-    slices = []
-    for at in range(0, len(value), SLICE):
-        slices.append(orjson.dumps(value[at : at + SLICE])[1:-1])
-        await asyncio.sleep(0)
-    return b"[" + b",".join(slices) + b"]"
+async def _with_api_ids(posts: AsyncIterator[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
+    """Each post with the ids the API gives it (Node ids), the original of a share too."""
+    async for post in posts:
+        shared = post["sharedPost"]
+        if shared is not None:
+            shared = {**shared, "id": ids.encode("Post", shared["id"])}
+        yield {**post, "id": ids.encode("Post", post["id"]), "sharedPost": shared}
 
 
-def _with_api_ids(post: dict[str, Any]) -> dict[str, Any]:
-    """A post with the ids the API gives it (Node ids), the original of a share too."""
-    shared = post["sharedPost"]
-    if shared is not None:
-        shared = {**shared, "id": ids.encode("Post", shared["id"])}
-    return {**post, "id": ids.encode("Post", post["id"]), "sharedPost": shared}
-
-
-def _conversations(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Messages in conversation order, grouped: each conversation with the other member."""
-    conversations: dict[str, dict[str, Any]] = {}
-    for message in messages:
+async def _conversations(messages: AsyncIterator[dict[str, Any]]) -> AsyncIterator[bytes]:
+    """Messages in conversation order, grouped as they come: each conversation with the other
+    member and its messages."""
+    current = None
+    async for message in messages:
         key, kind, other = message.pop("conversation"), message.pop("kind"), message.pop("with")
-        conversation = conversations.setdefault(key, {"kind": kind, "with": other, "messages": []})
-        conversation["messages"].append(message)
-    return list(conversations.values())
+        if key != current:
+            opening = orjson.dumps({"kind": kind, "with": other, "messages": []})[:-2]
+            yield (b"]}," if current is not None else b"") + opening
+            current = key
+        else:
+            yield b","
+        yield orjson.dumps(message)
+    if current is not None:
+        yield b"]}"
 
 
 def _times(item: Any) -> Any:

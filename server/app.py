@@ -26,7 +26,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -40,11 +46,11 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
-from resolvers import addresses, subscriptions
+from resolvers import addresses, data_export, subscriptions
 from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.bookmarks import InvalidBookmark
 from resolvers.context import Caller, Context, Live, Services, build_context
-from resolvers.errors import Unauthenticated
+from resolvers.errors import Refused, Unauthenticated
 from resolvers.live import Hub
 from resolvers.passwords import Passwords
 from resolvers.rate_limits import Limits
@@ -231,6 +237,7 @@ def create_app(
             WebSocketRoute("/graphql", GraphQLRoute()),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/export", export_download, methods=["GET"]),
             Route("/vendor/{name}", vendor),
             # The web client: plain files, no build step; `html=True` serves index.html at /.
             Mount("/", StaticFiles(directory=WEB / "public", html=True, check_dir=False)),
@@ -260,6 +267,33 @@ def create_app(
             ),
         ],
     )
+
+
+async def export_download(request: Request) -> Response:
+    """GET /export with the bearer token: the member's data export (R28) as a download, the
+    same document as requestDataExport's, written as it is read, of any size (docs/account.md).
+    Counted against the same interval; refused as the mutation would be, before any byte."""
+    graphql: GraphQLApp = request.app.state.graphql
+    context = await build_context(graphql.services, graphql.caller(request))
+    try:
+        await context.confirm_session()
+        chunks = data_export.download(context)
+        first = await anext(chunks)
+    except Refused as refused:
+        refusal = refused.refusals[0]
+        seconds = (refusal.retry_after - context.now).total_seconds() if refusal.retry_after else 0
+        retry = {"Retry-After": str(max(1, int(seconds) + 1))}
+        return error_response(429, refusal.message, refusal.code.value, retry)
+    finally:
+        context.discard_session()
+
+    async def document() -> AsyncIterator[bytes]:
+        yield first
+        async for chunk in chunks:
+            yield chunk
+
+    attachment = {"Content-Disposition": 'attachment; filename="vernetzt-export.json"'}
+    return StreamingResponse(document(), media_type="application/json", headers=attachment)
 
 
 async def vendor(request: Request) -> Response:

@@ -72,6 +72,9 @@ class Settings:
     # has the measurement behind it), and a member gets one data export per this many minutes.
     delete_account_timeout_seconds: float = 60.0
     export_interval_minutes: int = 60
+    # Past this, requestDataExport refuses (EXPORT_TOO_LARGE) and the download (GET /export),
+    # written as it is read, is the way to the data.
+    export_max_bytes: int = 50_000_000
     # Live delivery (R27): how often each process polls Neo4j for new items while it has
     # subscribers; sockets per member (all processes) and subscriptions per socket; the
     # server's pings, the silence after which a socket is closed, and how often a process
@@ -126,6 +129,7 @@ class Settings:
             "socket_max_output_bytes",
             "db_reads_per_request",
             "reads_per_member",
+            "export_max_bytes",
         )
         for name in positive:
             if getattr(self, name) <= 0:
@@ -176,6 +180,7 @@ VARIABLES: Mapping[str, str] = {
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
+    "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",
     "live_poll_ms": "VERNETZT_LIVE_POLL_MS",
     "sockets_per_member": "VERNETZT_SOCKETS_PER_MEMBER",
     "subscriptions_per_socket": "VERNETZT_SUBSCRIPTIONS_PER_SOCKET",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,10 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from cypher.database import Database
 from resolvers import ids
-from tests.support.app import Clock
+from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import DEMO_PASSWORD as PASSWORD
 from tests.support.client import Account, Api, error_codes
-from tests.support.content import SHARE_POST, company, message, post_id
+from tests.support.content import SHARE_POST, company, message, post, post_id
 from tests.support.network import (
     BLOCK,
     DISMISS,
@@ -375,3 +376,48 @@ async def test_r28_a_deletion_racing_with_others_leaves_nothing_pointing_at_the_
     answers = await asyncio.gather(deletion, *(meanwhile(o, n) for n, o in enumerate(others)))
     assert answers[0]["deleteAccount"] == {"deleted": True, "errors": []}
     await assert_nothing_points_at_a_missing_member(db)
+
+
+async def test_r28_the_download_is_the_same_document_and_counts_against_the_same_hour(
+    api: Api, clock: Clock
+) -> None:
+    """GET /export: the document written as it is read, of any size (docs/account.md)."""
+    ana, bob = await api.sign_up("ana"), await api.sign_up("bob")
+    await connect(api, ana, bob)
+    assert (await message(api, ana, bob, "Hello"))["errors"] == []
+    assert (await api.client.get("/export")).status_code == 401
+    headers = {"Authorization": f"Bearer {ana.token}"}
+    download = await api.client.get("/export", headers=headers)
+    assert download.status_code == 200
+    assert "attachment" in download.headers["content-disposition"]
+    document = download.json()
+    VALIDATOR.validate(document)
+    assert list(document) == KEYS
+    assert [c["messages"][0]["body"] for c in document["conversations"]] == ["Hello"]
+    payload = (await api.data(EXPORT, token=ana.token))["requestDataExport"]
+    assert [error["code"] for error in payload["errors"]] == ["EXPORT_LIMIT"]
+    again = await api.client.get("/export", headers=headers)
+    assert (again.status_code, again.json()["errors"][0]["extensions"]["code"]) == (
+        429,
+        "EXPORT_LIMIT",
+    )
+    clock.advance(minutes=61)
+    later = await export(api, ana)  # the mutation's document is the same, but for its time
+    assert {**later, "createdAt": None} == {**document, "createdAt": None}
+
+
+async def test_r28_an_export_past_the_size_limit_is_refused_and_the_download_serves_it(
+    db: Database, clock: Clock
+) -> None:
+    small = dataclasses.replace(TEST_SETTINGS, export_max_bytes=2000)
+    async with serve(db, small, clock) as api:
+        ana = await api.sign_up("ana")
+        for text in ("x" * 1000, "y" * 1000):
+            assert (await post(api, ana, text))["errors"] == []
+        payload = (await api.data(EXPORT, token=ana.token))["requestDataExport"]
+        assert payload["export"] is None
+        assert [error["code"] for error in payload["errors"]] == ["EXPORT_TOO_LARGE"]
+        headers = {"Authorization": f"Bearer {ana.token}"}
+        download = await api.client.get("/export", headers=headers)  # nothing used up: served
+        assert download.status_code == 200
+        assert sorted(p["text"][0] for p in download.json()["posts"]) == ["x", "y"]

@@ -177,6 +177,7 @@ def test_the_variables_keep_their_names() -> None:
         "VERNETZT_SOCKET_MAX_OUTPUT_BYTES",
         "VERNETZT_DB_READS_PER_REQUEST",
         "VERNETZT_READS_PER_MEMBER",
+        "VERNETZT_EXPORT_MAX_BYTES",
     }
 
 
