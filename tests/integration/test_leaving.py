@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, LiteralString
 
 from jsonschema import Draft202012Validator, FormatChecker
+from neo4j.exceptions import ServiceUnavailable
 
-from cypher.database import Database
+import cypher
+from cypher.database import Database, Row
 from resolvers import ids
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import DEMO_PASSWORD as PASSWORD
@@ -421,3 +424,36 @@ async def test_r28_an_export_past_the_size_limit_is_refused_and_the_download_ser
         download = await api.client.get("/export", headers=headers)  # nothing used up: served
         assert download.status_code == 200
         assert sorted(p["text"][0] for p in download.json()["posts"]) == ["x", "y"]
+
+
+class PostsUnreadable(Database):
+    """The test's database, but for a fault injected where the export reads the posts."""
+
+    async def read_one(self, query: LiteralString, **params: Any) -> Row | None:
+        if query == EXPORT_POSTS:
+            raise ServiceUnavailable("injected: the database went away mid-export")
+        return await super().read_one(query, **params)
+
+
+EXPORT_POSTS = cypher.query("export_posts")
+
+
+async def test_r28_a_failed_export_gives_its_hour_back_but_costs_a_short_cool_down(
+    db: Database, clock: Clock
+) -> None:
+    """So that an export that keeps failing cannot be asked for again and again."""
+    failing = PostsUnreadable(db.driver, db.name, db.timeout)
+    async with (
+        serve(failing, TEST_SETTINGS, clock) as broken,
+        serve(db, TEST_SETTINGS, clock) as api,
+    ):
+        ana = await api.sign_up("ana")
+        failed = await broken.post(EXPORT, token=ana.token)
+        assert error_codes(failed.json()) == ["SERVICE_UNAVAILABLE"]
+        payload = (await api.data(EXPORT, token=ana.token))["requestDataExport"]
+        [error] = payload["errors"]
+        retry_after = datetime.fromisoformat(error["retryAfter"])
+        assert error["code"] == "EXPORT_LIMIT"
+        assert retry_after - clock.now < timedelta(minutes=3)  # the cool-down, not the hour
+        clock.advance(minutes=3)
+        await export(api, ana)
