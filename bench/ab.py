@@ -31,7 +31,7 @@ from bench.params import Request, WriteSource, WriteUnit, plan
 from bench.run import INVITATION_ID, SIZES, clean_up, execute
 from bench.store import Store, loaded_store
 from bench.systems import HttpSystem, Members, aiohttp_post
-from resolvers.tokens import issue_token
+from resolvers.access.tokens import issue_token
 from settings import Settings
 
 OPS = Path(__file__).resolve().parent / "ops"

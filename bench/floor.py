@@ -25,11 +25,12 @@ from typing import Any, LiteralString, TypeVar
 from neo4j import RoutingControl
 
 from cypher.database import Database, Transaction
-from resolvers import ids, network, posts
-from resolvers.context import Answer, Context, Services
-from resolvers.loaders import Loaders
-from resolvers.session import SessionCheck
-from resolvers.tokens import read_token
+from resolvers import network, posts
+from resolvers.access.session import SessionCheck
+from resolvers.access.tokens import read_token
+from resolvers.request import ids
+from resolvers.request.context import Answer, Context, Services
+from resolvers.request.loaders import Loaders
 
 T = TypeVar("T")
 

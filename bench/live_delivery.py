@@ -30,7 +30,7 @@ from websockets.typing import Subprotocol
 from bench.scratch import scratch_neo4j
 from bench.servers import ROOT, _process, _wait, free_port, vernetzt_command
 from cypher.database import Database, open_driver
-from resolvers.live import Hub
+from resolvers.live.hub import Hub
 from settings import Settings
 
 RESULTS = ROOT / "bench" / "results" / "live.json"

@@ -30,7 +30,7 @@ from bench.generate import TWO_YEARS_HOURS, Network
 Row = list[Any]
 PROGRESS_EVERY = 100_000
 # No passwordHash: bench members never sign in (the harness issues their tokens), which the app
-# treats like a wrong password (resolvers/passwords.py).
+# treats like a wrong password (resolvers/access/passwords.py).
 MEMBER_HEADER = [
     "id:ID",
     "handle",

@@ -50,10 +50,10 @@ from bench.systems import (
     in_process_post,
 )
 from cypher.database import Database
-from resolvers.context import Services
-from resolvers.passwords import Passwords
-from resolvers.rate_limits import Limits
-from resolvers.tokens import issue_token
+from resolvers.access.passwords import Passwords
+from resolvers.access.rate_limits import Limits
+from resolvers.access.tokens import issue_token
+from resolvers.request.context import Services
 from server.app import create_app
 from settings import Settings
 

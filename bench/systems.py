@@ -21,7 +21,7 @@ import orjson
 from bench.floor import FloorWrites, Step, new_text, replay
 from bench.params import Request, WriteUnit
 from cypher.database import Database
-from resolvers import ids
+from resolvers.request import ids
 
 ROOT = Path(__file__).resolve().parent.parent
 OPERATION = re.compile(r"^(?:query|mutation)\s+(\w+)", re.MULTILINE)

@@ -8,7 +8,7 @@
 // counts nowhere.
 // Beside them, `session`: whether member $sessionMember's token version is still
 // $sessionVersion (R24: signOut ends every earlier token), so that a request showing members
-// needs no query of its own to check its token (resolvers/session.py).
+// needs no query of its own to check its token (resolvers/access/session.py).
 OPTIONAL MATCH (tokenOwner:Member {id: $sessionMember})
 WHERE tokenOwner.tokenVersion = $sessionVersion
 CALL () {

@@ -19,7 +19,7 @@ from demo.data import (
     SETTINGS,
     email_of,
 )
-from resolvers.passwords import Passwords
+from resolvers.access.passwords import Passwords
 from resolvers.rules.formats import email_key
 
 HERE = Path(__file__).resolve().parent  # the demo's queries lie beside it

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import cypher
 from cypher.database import Transaction
-from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, Unauthenticated
+from resolvers.request.context import Context
 
 DELETION_LOOKUP = cypher.query("deletion_lookup")
 SOLE_ADMIN_COMPANIES = cypher.query("sole_admin_companies")

@@ -10,8 +10,10 @@ from neo4j.exceptions import ConstraintError
 
 import cypher
 from cypher.database import Transaction
-from resolvers.context import Context
+from resolvers.access.tokens import issue_token
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
+from resolvers.request.context import Context
+from resolvers.request.writes import write
 from resolvers.rules.formats import (
     check_email,
     check_handle,
@@ -21,8 +23,6 @@ from resolvers.rules.formats import (
     clean_headline,
     email_key,
 )
-from resolvers.tokens import issue_token
-from resolvers.writes import write
 
 SIGN_UP = cypher.query("sign_up")
 TAKEN_FIELDS = cypher.query("taken_fields")
@@ -42,7 +42,7 @@ class SignedIn:
 
 def client_address(context: Context) -> str:
     """The key of the client's address the per-address limits count against (the edge reads
-    it: resolvers.addresses)."""
+    it: resolvers.access.addresses)."""
     return context.caller.address if context.caller else "unknown"
 
 

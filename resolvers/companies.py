@@ -9,15 +9,15 @@ from neo4j.exceptions import ConstraintError
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers import ids
-from resolvers.clock import epoch_ms
-from resolvers.context import Context
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
-from resolvers.pages import Page, members_page
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms
+from resolvers.request.context import Context
+from resolvers.request.pages import Page, members_page
+from resolvers.request.writes import write
 from resolvers.rules.companies import COMPANY_NOT_FOUND, CompanyAccess, decide_add_admin
 from resolvers.rules.formats import check_company_description, check_handle, check_name
 from resolvers.rules.network import PairState
-from resolvers.writes import write
 
 COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
 COMPANY_EXISTS = cypher.query("company_exists")

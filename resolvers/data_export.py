@@ -19,11 +19,11 @@ from typing import Any, LiteralString
 import orjson
 
 import cypher
-from resolvers import ids
-from resolvers.clock import epoch_ms, from_epoch_ms
-from resolvers.context import Context
+from resolvers.access.rate_limits import RateLimit
 from resolvers.errors import ErrorCode, RateLimited, Refusal, Refused
-from resolvers.rate_limits import RateLimit
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms, from_epoch_ms
+from resolvers.request.context import Context
 from resolvers.rules.notifications import kept_since
 
 FORMAT = "vernetzt-export/1"

@@ -9,10 +9,11 @@ from typing import Any
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers.context import Context
 from resolvers.errors import Refusal, invalid_input, refuse_any
-from resolvers.loaders import RelationNeed
-from resolvers.pages import Page, fetch_page, members_page, page_size
+from resolvers.request.context import Context
+from resolvers.request.loaders import RelationNeed
+from resolvers.request.pages import Page, fetch_page, members_page, page_size
+from resolvers.request.writes import write
 from resolvers.rules.formats import (
     SEARCH_REACH,
     check_headline,
@@ -20,7 +21,6 @@ from resolvers.rules.formats import (
     clean_headline,
     lucene_query,
 )
-from resolvers.writes import write
 
 UPDATE_PROFILE = cypher.query("update_profile")
 UPDATE_SETTINGS = cypher.query("update_settings")

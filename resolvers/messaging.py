@@ -6,14 +6,15 @@ import uuid
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers import ids
-from resolvers.clock import epoch_ms
-from resolvers.context import Context
 from resolvers.enums import ConversationKind, NotificationKind
 from resolvers.errors import Refused, refuse_any
-from resolvers.ids import pair_key
 from resolvers.notifications import Notice, notify
-from resolvers.pages import Page, fetch_page
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms
+from resolvers.request.context import Context
+from resolvers.request.ids import pair_key
+from resolvers.request.pages import Page, fetch_page
+from resolvers.request.writes import create
 from resolvers.rules.formats import check_inmail_subject, check_message_body
 from resolvers.rules.messaging import (
     MessageState,
@@ -21,7 +22,6 @@ from resolvers.rules.messaging import (
     inmail_cost,
     inmail_refusal,
 )
-from resolvers.writes import create
 
 MESSAGE_STATE = cypher.query("message_state")
 SEND_MESSAGE = cypher.query("send_message")

@@ -1,6 +1,6 @@
 """The connecting and following mutations (R4-R9, R13, R18, R21).
 
-Each runs as one transaction (resolvers.writes): lock the pair, read its state, decide
+Each runs as one transaction (resolvers.request.writes): lock the pair, read its state, decide
 (resolvers.rules.network), write. Whatever the timing of concurrent requests, the uniqueness
 constraints and the pair lock leave one connection per pair, one invitation per pair, and no
 invitation between connected or blocked members. Each answers the id of the other member (or
@@ -15,14 +15,15 @@ from typing import Any, LiteralString
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers import ids
-from resolvers.clock import epoch_ms
-from resolvers.context import Context
 from resolvers.enums import NotificationKind
 from resolvers.errors import Refusal, Refused, refuse_any
-from resolvers.ids import pair_key
-from resolvers.loaders import limit_params
 from resolvers.notifications import Notice, notify
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms
+from resolvers.request.context import Context
+from resolvers.request.ids import pair_key
+from resolvers.request.loaders import limit_params
+from resolvers.request.writes import write
 from resolvers.rules.formats import check_invitation_message
 from resolvers.rules.network import (
     NOT_CONNECTABLE,
@@ -38,7 +39,6 @@ from resolvers.rules.network import (
     decide_removal,
     visible_target,
 )
-from resolvers.writes import write
 
 INVITATION_RECEIVED = NotificationKind.INVITATION_RECEIVED
 INVITATION_ACCEPTED = NotificationKind.INVITATION_ACCEPTED

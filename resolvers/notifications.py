@@ -15,15 +15,15 @@ from typing import Any
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers import ids
-from resolvers.clock import epoch_ms
-from resolvers.context import Context
 from resolvers.enums import NotificationKind
 from resolvers.errors import ErrorCode, Refusal, Refused
-from resolvers.ids import pair_key
-from resolvers.pages import Page, fetch_page
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms
+from resolvers.request.context import Context
+from resolvers.request.ids import pair_key
+from resolvers.request.pages import Page, fetch_page
+from resolvers.request.writes import write
 from resolvers.rules.notifications import kept_since
-from resolvers.writes import write
 
 CREATE_NOTIFICATION = cypher.query("create_notification")
 VIEWER_NOTIFICATIONS = cypher.query("viewer_notifications")

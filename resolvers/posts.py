@@ -7,18 +7,18 @@ from typing import Any
 
 import cypher
 from cypher.database import Row, Transaction
-from resolvers import ids
-from resolvers.clock import epoch_ms
-from resolvers.context import Context
 from resolvers.enums import Audience, NotificationKind
 from resolvers.errors import Refused, refuse_any
-from resolvers.loaders import RelationNeed
 from resolvers.notifications import Notice, notify
-from resolvers.pages import Page, fetch_page, members_page
+from resolvers.request import ids
+from resolvers.request.clock import epoch_ms
+from resolvers.request.context import Context
+from resolvers.request.loaders import RelationNeed
+from resolvers.request.pages import Page, fetch_page, members_page
+from resolvers.request.writes import create, write
 from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
 from resolvers.rules.formats import check_post_text
 from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share_notifies
-from resolvers.writes import create, write
 
 POST_ACCESS = cypher.query("post_access")
 COMPANY_ACCESS = cypher.query("company_access")

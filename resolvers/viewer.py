@@ -7,8 +7,8 @@ from typing import LiteralString
 
 import cypher
 from cypher.database import Row
-from resolvers.context import Context
-from resolvers.pages import Page, fetch_page, page_size
+from resolvers.request.context import Context
+from resolvers.request.pages import Page, fetch_page, page_size
 from resolvers.rules.quota import Quota, invitation_quota
 
 VIEWER_FOLLOWERS = cypher.query("viewer_followers")

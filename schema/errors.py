@@ -1,7 +1,7 @@
 """Refusals as the contract serves them: UserError, and the payloads' one way to answer.
 
 Every mutation's root field is `Payload.answer(info, work)`: `work` is the resolver's call; when
-it raises Refused (its transaction rolled back, resolvers.writes), the payload answers null
+it raises Refused (its transaction rolled back, resolvers.request.writes), the payload answers null
 fields and the refusals as `errors`; otherwise the payload builds itself from what the resolver
 answered (`of`). Top-level errors (resolvers.errors.ApiError) pass through untouched.
 """

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.context import Context
+from resolvers.request.context import Context
 
 Info = strawberry.Info[Context, None]

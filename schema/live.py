@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 
-from resolvers import subscriptions
+from resolvers.live import subscriptions
 from schema.info import Info
 from schema.messaging import Message
 from schema.notifications import Notification

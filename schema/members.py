@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Self
 import strawberry
 
 from resolvers import members, posts
-from resolvers.clock import optional_datetime, to_datetime
+from resolvers.request.clock import optional_datetime, to_datetime
 from resolvers.rules.actions import Actions, ProfileState, member_actions
 from schema.enums import (
     ConnectionsVisibility,

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from resolvers import messaging
-from resolvers.clock import to_datetime
+from resolvers.request.clock import to_datetime
 from schema.enums import ConversationKind
 from schema.errors import Payload, UserError
 from schema.info import Info

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import members, network
-from resolvers.clock import to_datetime
+from resolvers.request.clock import to_datetime
 from schema.companies import Company
 from schema.errors import Payload, UserError
 from schema.info import Info

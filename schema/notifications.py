@@ -9,8 +9,8 @@ from typing import Any
 import strawberry
 
 from resolvers import notifications
-from resolvers.clock import to_datetime
 from resolvers.errors import Refused
+from resolvers.request.clock import to_datetime
 from schema.enums import NotificationKind
 from schema.errors import Payload, UserError
 from schema.info import Info

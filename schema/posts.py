@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import posts
-from resolvers.clock import to_datetime
-from resolvers.pages import Page
+from resolvers.request.clock import to_datetime
+from resolvers.request.pages import Page
 from schema.companies import Company
 from schema.enums import Audience
 from schema.errors import Payload, UserError

@@ -19,9 +19,9 @@ import strawberry
 from strawberry.types.field import StrawberryField
 
 from cypher.database import Row
-from resolvers import ids
-from resolvers.clock import optional_datetime
-from resolvers.pages import Page, encode_cursor
+from resolvers.request import ids
+from resolvers.request.clock import optional_datetime
+from resolvers.request.pages import Page, encode_cursor
 from schema.info import Info
 
 T = TypeVar("T")

@@ -21,7 +21,7 @@ from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN
 from demo.seed import seed
-from resolvers.passwords import Passwords
+from resolvers.access.passwords import Passwords
 from server.websocket import uvicorn_options
 from settings import Settings, SettingsError, load_settings
 

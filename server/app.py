@@ -46,16 +46,18 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
-from resolvers import addresses, data_export, subscriptions
-from resolvers.bookmarks import HEADER as BOOKMARK_HEADER
-from resolvers.bookmarks import InvalidBookmark
-from resolvers.context import Caller, Context, Live, Services, build_context
+from resolvers import data_export
+from resolvers.access import addresses
+from resolvers.access.passwords import Passwords
+from resolvers.access.rate_limits import Limits
+from resolvers.access.read_budget import ReadBudget
 from resolvers.errors import Refused, Unauthenticated
-from resolvers.live import Hub
-from resolvers.passwords import Passwords
-from resolvers.rate_limits import Limits
-from resolvers.read_budget import ReadBudget
-from resolvers.sockets import Sockets
+from resolvers.live import subscriptions
+from resolvers.live.hub import Hub
+from resolvers.live.sockets import Sockets
+from resolvers.request.bookmarks import HEADER as BOOKMARK_HEADER
+from resolvers.request.bookmarks import InvalidBookmark
+from resolvers.request.context import Caller, Context, Live, Services, build_context
 from schema.root import build_schema
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders

@@ -45,8 +45,8 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
-from resolvers import subscriptions
-from resolvers.context import Context
+from resolvers.live import subscriptions
+from resolvers.request.context import Context
 from settings import Settings, load_settings
 
 log = logging.getLogger("vernetzt.websocket")

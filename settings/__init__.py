@@ -66,7 +66,7 @@ class Settings:
     sign_ins_per_address: int = 100  # per 15 minutes
     sign_ups_per_address: int = 30  # per 10 minutes
     writes_per_member: int = 120  # per minute
-    reads_per_member: int = 60_000  # units of query cost per minute (resolvers.read_budget)
+    reads_per_member: int = 60_000  # units of query cost per minute (resolvers.access.read_budget)
     db_timeout_seconds: float = 5.0
     # R28: the deletion of an account is one transaction with its own limit (docs/account.md
     # has the measurement behind it), and a member gets one data export per this many minutes.

@@ -21,7 +21,7 @@ from typing import Any
 from bench.generate import Network
 from bench.store import ROOT, loaded_store
 from cypher.database import Database
-from resolvers.loaders import MEMBER_RELATIONS, limit_params
+from resolvers.request.loaders import MEMBER_RELATIONS, limit_params
 from settings import Settings
 
 REPEATS = 5

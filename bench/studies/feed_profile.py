@@ -18,8 +18,8 @@ from typing import Any, LiteralString
 from bench.store import ROOT, loaded_store
 from bench.studies.degree_profile import db_hits
 from cypher.database import Database
-from resolvers.loaders import POST_CARDS
 from resolvers.posts import FEED
+from resolvers.request.loaders import POST_CARDS
 
 REPEATS = 5
 PAGE = 20

@@ -21,7 +21,7 @@ import psutil
 from bench.scratch import scratch_neo4j
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
-from resolvers import ids
+from resolvers.request import ids
 from server.app import create_app
 from settings import Settings
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from bench.scratch import Case, scratch_neo4j, timed
 from cypher.database import Database, Transaction, open_driver
 from cypher.migrate import apply_migrations
-from resolvers.rate_limits import Limits
+from resolvers.access.rate_limits import Limits
 from settings import Settings
 
 WRITE = "MATCH (m:Member {id: $id}) SET m.headline = $headline"

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from resolvers.clock import from_epoch_ms
 from resolvers.errors import ErrorCode, Refusal, refusal
+from resolvers.request.clock import from_epoch_ms
 from resolvers.rules.formats import email_key
 from resolvers.rules.quota import invitation_quota
 from settings import Settings

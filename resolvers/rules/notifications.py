@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from resolvers.clock import ms
+from resolvers.request.clock import ms
 from settings import Settings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from resolvers.clock import from_epoch_ms
+from resolvers.request.clock import from_epoch_ms
 from settings import Settings
 
 WEEK = timedelta(days=7)

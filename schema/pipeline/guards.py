@@ -1,7 +1,7 @@
 """Request guards that run before validation: the cost of a query (lists multiply what they
 hold), priced with the values execution will use, refuses the whole request with a top-level
 error before anything runs, and so does a `first` out of range. (A member's write rate is
-counted in each write's own transaction: resolvers.writes.)"""
+counted in each write's own transaction: resolvers.request.writes.)"""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from resolvers.errors import BadUserInput, RateLimited
-from resolvers.pages import MAX_FIRST
+from resolvers.request.pages import MAX_FIRST
 from settings import Settings
 
 
@@ -163,7 +163,8 @@ class RequestGuards(SchemaExtension):
 
     def _charge_reads(self, cost: int) -> None:
         """A signed-in query's cost counts against its member's read budget (RATE_LIMITED
-        beyond it; resolvers.read_budget). The unit tests' small schemas have no such context."""
+        beyond it; resolvers.access.read_budget). The unit tests' small schemas have no such
+        context."""
         context = self.execution_context.context
         services = getattr(context, "services", None)
         if services is not None and services.reads is not None and context.viewer_id:
@@ -173,7 +174,7 @@ class RequestGuards(SchemaExtension):
 class StartSessionCheckForWrites(SchemaExtension):
     """A mutation asks whether the token's session stands (R24) as it begins, beside its work,
     so that its commit, which waits for the answer, seldom waits long; a query leaves the answer
-    to its member card query (resolvers.session)."""
+    to its member card query (resolvers.access.session)."""
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context.context

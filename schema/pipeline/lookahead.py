@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resolvers.loaders import RelationNeed
+from resolvers.request.loaders import RelationNeed
 
 FULL_RELATION = frozenset({"relationship", "actions"})
 RELATION_FIELDS = FULL_RELATION | {"degree"}

@@ -15,7 +15,7 @@ from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from demo.data import DEMO_PASSWORD
 from demo.seed import seed
-from resolvers.passwords import Passwords
+from resolvers.access.passwords import Passwords
 from server.app import create_app
 from settings import Settings
 from tests.support.neo4j import free_port

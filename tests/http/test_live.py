@@ -15,7 +15,7 @@ import httpx
 import jwt
 import pytest
 
-from resolvers.ids import decode
+from resolvers.request.ids import decode
 from tests.support.client import DEMO_PASSWORD, Account, Api
 from tests.support.content import message
 from tests.support.live import LiveClient, live

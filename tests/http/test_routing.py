@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from cypher.database import Database
-from resolvers.bookmarks import HEADER, sign_bookmarks
+from resolvers.request.bookmarks import HEADER, sign_bookmarks
 from tests.support.client import Account, Api, error_codes
 from tests.support.content import feed_texts, message, post_id
 from tests.support.neo4j import Neo4jServer

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import datetime, timedelta
 
 from cypher.database import Database
-from resolvers import ids
+from resolvers.request import ids
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import Api
 from tests.support.network import (

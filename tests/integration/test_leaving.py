@@ -14,7 +14,7 @@ from neo4j.exceptions import ServiceUnavailable
 
 import cypher
 from cypher.database import Database, Row
-from resolvers import ids
+from resolvers.request import ids
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import DEMO_PASSWORD as PASSWORD
 from tests.support.client import Account, Api, error_codes

@@ -15,11 +15,11 @@ from typing import cast
 import pytest
 
 from cypher.database import Database, Transaction
-from resolvers.context import Context
 from resolvers.enums import NotificationKind
-from resolvers.ids import decode
-from resolvers.live import Hub
+from resolvers.live.hub import Hub
 from resolvers.notifications import Notice, notify
+from resolvers.request.context import Context
+from resolvers.request.ids import decode
 from tests.support.app import TEST_SETTINGS
 from tests.support.client import Account, Api
 from tests.support.network import FOLLOW, UNFOLLOW, codes, mutate

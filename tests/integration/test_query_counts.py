@@ -1,7 +1,7 @@
 """A page of members or posts costs a constant number of database queries, whatever its size:
 visibility, degree and actions come in batches (DataLoaders), never one query per item; the
-batches a page starts together go as one statement (resolvers.together), and the member cards
-answer the session check (resolvers.session)."""
+batches a page starts together go as one statement (resolvers.request.together), and the member
+cards answer the session check (resolvers.access.session)."""
 
 from __future__ import annotations
 

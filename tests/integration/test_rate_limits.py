@@ -1,4 +1,4 @@
-"""The rate limits kept in Neo4j (resolvers/rate_limits.py): a write is counted in its own
+"""The rate limits kept in Neo4j (resolvers/access/rate_limits.py): a write is counted in its own
 transaction, so a refused one costs no quota; old windows are cleaned up by the takes that
 create new ones, a bounded number at a time."""
 
@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cypher.database import Database
-from resolvers.clock import epoch_ms
+from resolvers.access.rate_limits import RateLimit
 from resolvers.errors import RateLimited
-from resolvers.rate_limits import RateLimit
+from resolvers.request.clock import epoch_ms
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import Api, error_codes
 from tests.support.network import BLOCK, FOLLOW, codes, mutate
@@ -78,7 +78,7 @@ PAGE = '{ searchMembers(query: "ada") { edges { node { handle name } } } }'
 async def test_signed_in_reads_have_a_budget_per_member_shared_by_every_process(
     db: Database, clock: Clock
 ) -> None:
-    """resolvers.read_budget: each process takes what a member read from the shared budget a
+    """resolvers.access.read_budget: each process takes what a member read from the shared budget a
     batch (2,000 units) at a time, in the background, and refuses them once it is spent."""
     budget = dataclasses.replace(TEST_SETTINGS, reads_per_member=3000)
     async with serve(db, budget, clock) as one, serve(db, budget, clock) as other:

@@ -10,7 +10,7 @@ from typing import Any
 from cypher.database import Database
 from demo.data import DEMO_PASSWORD, DEMO_SIGN_IN, email_of
 from demo.seed import seed
-from resolvers.passwords import Passwords
+from resolvers.access.passwords import Passwords
 from tests.support.app import TEST_SETTINGS
 from tests.support.client import Api
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resolvers import ids
+from resolvers.request import ids
 from tests.support.app import Clock
 from tests.support.client import Account, Api
 from tests.support.network import (

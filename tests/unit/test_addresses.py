@@ -1,11 +1,11 @@
 """The client's address for per-address limits, behind trusted proxies or not
-(resolvers/addresses.py)."""
+(resolvers/access/addresses.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from resolvers.addresses import client_address, limit_key
+from resolvers.access.addresses import client_address, limit_key
 from settings import SettingsError, load_settings
 
 BALANCER = "10.0.0.5"

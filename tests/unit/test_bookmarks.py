@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolvers.bookmarks import InvalidBookmark, read_bookmarks, sign_bookmarks
+from resolvers.request.bookmarks import InvalidBookmark, read_bookmarks, sign_bookmarks
 
 SECRET = "a secret long enough for the tests here"
 BOOKMARKS = ["FB:kcwQEK+bwkL4Q3G5OkkLENn9VQeQ", "FB:kcwQAAAAAAAAAAAAAAAAAAAAAAB/kA"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resolvers import ids
 from resolvers.errors import BadUserInput
+from resolvers.request import ids
 
 
 def test_ids_round_trip() -> None:

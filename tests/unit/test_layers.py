@@ -65,9 +65,11 @@ def test_every_layer_imports_only_itself_and_the_layers_below() -> None:
 
 def test_an_import_that_climbs_is_found_wherever_it_stands() -> None:
     late = "def f():\n    from schema.members import Member\n    return Member\n"
-    typing_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import resolvers.ids\n"
+    typing_only = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import resolvers.request.ids\n"
+    )
     assert edges_against_the_direction("resolvers", late) == ["schema.members"]
-    assert edges_against_the_direction("cypher", typing_only) == ["resolvers.ids"]
+    assert edges_against_the_direction("cypher", typing_only) == ["resolvers.request.ids"]
     assert edges_against_the_direction("resolvers", "from schema import ids\n") == ["schema"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from resolvers.loaders import RelationNeed
+from resolvers.request.loaders import RelationNeed
 from schema.pipeline.lookahead import relation_need
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolvers.passwords import Passwords
+from resolvers.access.passwords import Passwords
 from settings import Settings
 
 PASSWORDS = Passwords(Settings())

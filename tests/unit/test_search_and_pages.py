@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resolvers.errors import BadUserInput
-from resolvers.pages import decode_cursor, encode_cursor, page_size
+from resolvers.request.pages import decode_cursor, encode_cursor, page_size
 from resolvers.rules.formats import lucene_query
 
 

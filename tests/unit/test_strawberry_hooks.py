@@ -36,7 +36,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.base import get_object_definition
 
-from resolvers.context import Answer, Context
+from resolvers.request.context import Answer, Context
 from schema import pipeline
 from schema.pipeline.caches import LruByText, ParseByText, ValidationByText
 from schema.pipeline.guards import RequestGuards
@@ -61,7 +61,7 @@ class Seen:
 
 @dataclass
 class TinyContext:
-    """The attributes of resolvers.context.Context that the pipeline reads."""
+    """The attributes of resolvers.request.context.Context that the pipeline reads."""
 
     answer: Answer = field(default_factory=Answer)
     lookahead: dict[tuple[tuple[int, ...], str | None], frozenset[str]] = field(

@@ -9,8 +9,8 @@ from typing import Any
 import jwt
 import pytest
 
+from resolvers.access.tokens import bearer_token, issue_token, read_token
 from resolvers.errors import Unauthenticated
-from resolvers.tokens import bearer_token, issue_token, read_token
 from settings import Settings
 
 SETTINGS = Settings(secret="s" * 40)
@@ -41,7 +41,7 @@ def test_an_expired_token_is_refused() -> None:
 def test_a_token_accepted_before_is_refused_once_it_expires(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Checked tokens are kept (resolvers.tokens._verified); their expiry is still decided on
+    """Checked tokens are kept (resolvers.access.tokens._verified); their expiry is still decided on
     every request."""
     token = issue_token(SETTINGS, "member-1", 0)
     assert read_token(SETTINGS, token).member_id == "member-1"

@@ -14,8 +14,8 @@ from typing import Any
 
 import cypher
 from cypher.database import Database
+from resolvers.access.tokens import TokenClaims
 from resolvers.errors import Unauthenticated
-from resolvers.tokens import TokenClaims
 
 VIEWER_SESSION = cypher.query("viewer_session")
 ENDED = "The token is no longer valid; sign in again."

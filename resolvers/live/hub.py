@@ -22,7 +22,7 @@ from typing import LiteralString
 
 import cypher
 from cypher.database import Database
-from resolvers.clock import epoch_ms
+from resolvers.request.clock import epoch_ms
 from resolvers.rules.notifications import kept_since
 from settings import Settings
 

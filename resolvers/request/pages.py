@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from cypher.database import Database, Row
-from resolvers.context import Context
 from resolvers.errors import BadUserInput
+from resolvers.request.context import Context
 
 MAX_FIRST = 100
 

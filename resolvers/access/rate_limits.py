@@ -4,7 +4,7 @@
 Each limit is a sliding window of `limit` events per `window` and key (an account, an address,
 a member), each event dated never before the database's clock. Taking an event locks the key's
 node in the database and counts it there (cypher/rate_limit_take.cypher); a write's own event
-is taken in the write's transaction (resolvers.writes), so a refused or failed write costs
+is taken in the write's transaction (resolvers.request.writes), so a refused or failed write costs
 nothing and a committed one is counted.
 Nothing is kept in this process.
 """
@@ -18,8 +18,8 @@ from typing import Any
 
 import cypher
 from cypher.database import Row
-from resolvers.clock import epoch_ms, from_epoch_ms, ms
 from resolvers.errors import RateLimited
+from resolvers.request.clock import epoch_ms, from_epoch_ms, ms
 from settings import Settings
 
 RATE_LIMIT_TAKE = cypher.query("rate_limit_take")

@@ -7,8 +7,9 @@ transaction rolls back and the refusal reaches the payload. The one refusal that
 (R5: a wrong e-mail uses up one of the weekly invitations) is returned as a Refused instead of
 raised: the transaction commits, then `write` raises it. After a commit the request's loaders
 are cleared, so the payload reads what the mutation wrote. Each write of a member is counted
-against the member's write limit inside its transaction (resolvers.rate_limits). The work may run
-twice (the driver retries transient errors), so it reads its state inside the transaction.
+against the member's write limit inside its transaction (resolvers.access.rate_limits). The
+work may run twice (the driver retries transient errors), so it reads its state inside the
+transaction.
 
 Creating mutations go through `create`, which makes them safe to retry (rules, "Errors":
 requestId): inside the transaction it takes the request key's lock and answers the id of what
@@ -24,9 +25,9 @@ from typing import TypeVar
 
 import cypher
 from cypher.database import Transaction
-from resolvers.clock import epoch_ms, ms
-from resolvers.context import Context
 from resolvers.errors import Refused
+from resolvers.request.clock import epoch_ms, ms
+from resolvers.request.context import Context
 
 CLAIM_REQUEST = cypher.query("claim_request")
 REQUEST_ID_LIFETIME = timedelta(days=1)

@@ -18,8 +18,8 @@ from datetime import datetime
 
 import cypher
 from cypher.database import Database
-from resolvers.clock import epoch_ms, from_epoch_ms
 from resolvers.errors import RateLimited
+from resolvers.request.clock import epoch_ms, from_epoch_ms
 from settings import Settings
 
 READ_BUDGET_TAKE = cypher.query("read_budget_take")

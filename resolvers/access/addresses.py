@@ -1,4 +1,4 @@
-"""Which address a request comes from, for the per-address limits (resolvers.rate_limits).
+"""Which address a request comes from, for the per-address limits (resolvers.access.rate_limits).
 
 Behind a load balancer every request's socket comes from the balancer, and the client's own
 address is in X-Forwarded-For, which each proxy appends to. Anyone can send that header, so it

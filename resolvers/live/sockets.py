@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import cypher
 from cypher.database import Database
-from resolvers.tokens import TokenClaims
+from resolvers.access.tokens import TokenClaims
 from settings import Settings
 
 OPEN_LIVE_SOCKET = cypher.query("open_live_socket")

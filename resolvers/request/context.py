@@ -18,16 +18,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cypher.database import Database
-from resolvers.bookmarks import read_bookmarks, sign_bookmarks
+from resolvers.access.passwords import Passwords
+from resolvers.access.rate_limits import Limits
+from resolvers.access.read_budget import ReadBudget
+from resolvers.access.session import SessionCheck
+from resolvers.access.tokens import bearer_token, read_token
 from resolvers.errors import Unauthenticated
-from resolvers.live import Hub
-from resolvers.loaders import Loaders
-from resolvers.passwords import Passwords
-from resolvers.rate_limits import Limits
-from resolvers.read_budget import ReadBudget
-from resolvers.session import SessionCheck
-from resolvers.sockets import LiveSocket, Sockets
-from resolvers.tokens import bearer_token, read_token
+from resolvers.live.hub import Hub
+from resolvers.live.sockets import LiveSocket, Sockets
+from resolvers.request.bookmarks import read_bookmarks, sign_bookmarks
+from resolvers.request.loaders import Loaders
 from settings import Settings
 
 
@@ -61,7 +61,7 @@ class Caller:
     """What the work needs of an HTTP request, as plain values the edge reads for it."""
 
     authorization: str | None = None  # the Authorization header
-    bookmarks: str | None = None  # the Vernetzt-Bookmark header (resolvers.bookmarks)
+    bookmarks: str | None = None  # the Vernetzt-Bookmark header (resolvers.request.bookmarks)
     address: str = "unknown"  # the client's address as the per-address limits key it
 
 
@@ -92,7 +92,7 @@ class Context:
         default_factory=dict
     )
     # A WebSocket's: the connection_init payload (strawberry sets it), and the socket once
-    # its token is accepted (resolvers.subscriptions).
+    # its token is accepted (resolvers.live.subscriptions).
     connection_params: dict[str, Any] | None = None
     socket: LiveSocket | None = None
     close_socket: Callable[[int, str], Awaitable[None]] | None = None
@@ -141,8 +141,9 @@ class Context:
 async def build_context(services: Services, caller: Caller | None) -> Context:
     """The viewer named by the bearer token. A forged or expired token is refused here; whether
     its session still stands is asked of the database at the same time as the request's own
-    queries run, mostly by their member card query (resolvers.session): the answer waits for it
-    (`confirm_session`), and so does the commit of every write (`Database.confirmed_by`)."""
+    queries run, mostly by their member card query (resolvers.access.session): the answer
+    waits for it (`confirm_session`), and so does the commit of every write
+    (`Database.confirmed_by`)."""
     token = bearer_token(caller.authorization if caller else None)
     claims = read_token(services.settings, token) if token else None
     db = causal_view(services, caller).with_share(services.settings.db_reads_per_request)

@@ -1,7 +1,7 @@
 """The subscriptions' work (R27): admitting a socket, and the ids each subscription delivers.
 
 A socket is admitted when its connection_init carries a valid token and its member has a free
-socket slot (resolvers.sockets); its context then names the member, as an HTTP request's does.
+socket slot (resolvers.live.sockets); its context then names the member, as an HTTP request's does.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from resolvers import ids
-from resolvers.context import Context, Live
+from resolvers.access.session import check_session
+from resolvers.access.tokens import bearer_token, read_token
 from resolvers.errors import NotFound, Unauthenticated
-from resolvers.session import check_session
-from resolvers.sockets import LiveSocket
-from resolvers.tokens import bearer_token, read_token
+from resolvers.live.sockets import LiveSocket
+from resolvers.request import ids
+from resolvers.request.context import Context, Live
 
 
 class SocketLimit(Exception):

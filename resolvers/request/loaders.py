@@ -13,10 +13,10 @@ from strawberry.dataloader import DataLoader
 
 import cypher
 from cypher.database import Database, Row
-from resolvers.clock import epoch_ms, ms
+from resolvers.access.session import SessionCheck
+from resolvers.request.clock import epoch_ms, ms
+from resolvers.request.together import Together
 from resolvers.rules.notifications import kept_since
-from resolvers.session import SessionCheck
-from resolvers.together import Together
 from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards")
@@ -89,7 +89,8 @@ class Loaders:
 
     def clear(self) -> None:
         """Forget what was loaded: a mutation changed it. The cards and relations of a page
-        start loading at the same time and are read as one statement (resolvers.together)."""
+        start loading at the same time and are read as one statement
+        (resolvers.request.together)."""
         db, viewer, together = self._db, self._viewer_id, self._together
         self._account: asyncio.Task[Row | None] | None = None
         # Cards without their counts, and, for the fields that ask for them, with.
