@@ -4,7 +4,8 @@ of the project.
 refusal by the rules     -> Refused(Refusal, ...) raised by the work; the mutation's transaction
                             rolls back and the payload answers each Refusal as a UserError in
                             its `errors` (schema.errors.Payload)
-ApiError (GraphQLError)  -> top-level error, kept as is, with extensions.code
+ApiError                 -> top-level error with extensions.code (graphql-core carries an
+                            exception's `extensions` into the GraphQL error it makes of it)
   +-- Unauthenticated       UNAUTHENTICATED: needs a signed-in member, or a bad/expired token
   +-- BadUserInput          BAD_USER_INPUT: malformed arguments (an ID not of ours, a bad range)
   +-- NotFound              NOT_FOUND: a subscription to what the viewer may not see
@@ -19,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import ClassVar
-
-from graphql import GraphQLError
 
 
 class ErrorCode(Enum):
@@ -86,11 +85,17 @@ def refuse_any(refusals: list[Refusal]) -> None:
 UNREACHABLE_MESSAGE = "The database is unreachable or busy; try again shortly."
 
 
-class ApiError(GraphQLError):
+class ApiError(Exception):
+    """A top-level error: the request (or this field) cannot be answered at all. Plain Python,
+    so that the work needs no GraphQL: `extensions` is what the client reads beside the
+    message."""
+
     code: ClassVar[str]
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, extensions={"code": self.code})
+        super().__init__(message)
+        self.message = message
+        self.extensions: dict[str, str] = {"code": self.code}
 
 
 class Unauthenticated(ApiError):

@@ -1,5 +1,6 @@
-"""Per-request DataLoaders: a page of members costs one card query and one relations query,
-not one per member. Both see only what the viewer may see (blocks hide, R18)."""
+"""Per-request loaders (resolvers.request.batching): a page of members costs one card query and
+one relations query, not one per member. Both see only what the viewer may see (blocks hide,
+R18)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, LiteralString
 
-from strawberry.dataloader import DataLoader
-
 import cypher
 from cypher.database import Database, Row
 from resolvers.access.session import SessionCheck
+from resolvers.request.batching import BatchLoader
 from resolvers.request.clock import epoch_ms, ms
 from resolvers.request.together import Together
 from resolvers.rules.notifications import kept_since
@@ -94,41 +94,41 @@ class Loaders:
         db, viewer, together = self._db, self._viewer_id, self._together
         self._account: asyncio.Task[Row | None] | None = None
         # Cards without their counts, and, for the fields that ask for them, with.
-        self.member_cards: DataLoader[str, Row | None] = DataLoader(
+        self.member_cards: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=False)
         )
-        self.counted_cards: DataLoader[str, Row | None] = DataLoader(
+        self.counted_cards: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=True)
         )
-        self.company_cards: DataLoader[str, Row | None] = DataLoader(
+        self.company_cards: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(together.read_items, COMPANY_CARDS)
         )
-        self.relations: DataLoader[str, Row | None] = DataLoader(
+        self.relations: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(
                 together.read_items, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits()
             )
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
-        self.degrees: DataLoader[str, Row | None] = DataLoader(
+        self.degrees: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(together.read_items, MEMBER_DEGREES, viewer=viewer, handle=None)
         )
-        self.company_relations: DataLoader[str, Row | None] = DataLoader(
+        self.company_relations: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(db.read, COMPANY_RELATIONS, viewer=viewer)
         )
-        self.posts: DataLoader[str, Row | None] = DataLoader(
+        self.posts: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(together.read_items, POST_CARDS, viewer=viewer)
         )
-        self.conversations: DataLoader[str, Row | None] = DataLoader(
+        self.conversations: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(db.read, CONVERSATION_CARDS, viewer=viewer)
         )
-        self.messages: DataLoader[str, Row | None] = DataLoader(
+        self.messages: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(db.read, MESSAGE_CARDS, viewer=viewer)
         )
-        self.invitations: DataLoader[str, Row | None] = DataLoader(
+        self.invitations: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(db.read, INVITATION_CARDS, viewer=viewer)
         )
         kept = kept_since(self._settings, epoch_ms(self._now))
-        self.notifications: DataLoader[str, Row | None] = DataLoader(
+        self.notifications: BatchLoader[str, Row | None] = BatchLoader(
             _by_id(db.read, NOTIFICATION_CARDS, viewer=viewer, keptSince=kept)
         )
 
@@ -182,7 +182,7 @@ class Loaders:
                 self.counted_cards.prime(row["id"], row)
         return cards[0] if cards else None
 
-    async def if_signed_in(self, loader: DataLoader[str, Row | None], key: str) -> Row | None:
+    async def if_signed_in(self, loader: BatchLoader[str, Row | None], key: str) -> Row | None:
         """`loader`'s row for a signed-in viewer; None for an anonymous one (R24: posts,
         conversations and relations are never public)."""
         return None if self._viewer_id is None else await loader.load(key)
@@ -202,7 +202,7 @@ class Loaders:
     async def degree(self, member_id: str) -> str | None:
         """The viewer's degree to the member: from the whole relation where that is loading
         anyway, else from the cheaper degree query."""
-        if self.relations.cache_map.get(member_id) is not None:
+        if self.relations.is_loading(member_id):
             relation = await self.relations.load(member_id)
         else:
             relation = await self.degrees.load(member_id)

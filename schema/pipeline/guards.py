@@ -30,6 +30,7 @@ from strawberry.types.graphql import OperationType
 
 from resolvers.errors import BadUserInput, RateLimited
 from resolvers.request.pages import MAX_FIRST
+from schema.pipeline.masking import as_graphql_error
 from settings import Settings
 
 
@@ -132,9 +133,11 @@ class RequestGuards(SchemaExtension):
         if document is not None and context.pre_execution_errors is None:
             try:
                 self._check_cost(document.definitions)
-            except (QueryTooComplex, BadUserInput, RateLimited) as refused:
+            except QueryTooComplex as refused:
                 # Set before validation runs: strawberry then answers with this error alone.
                 context.pre_execution_errors = [refused]
+            except (BadUserInput, RateLimited) as refused:
+                context.pre_execution_errors = [as_graphql_error(refused)]
         yield
 
     def _check_cost(self, definitions: Any) -> None:

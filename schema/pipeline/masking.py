@@ -17,7 +17,7 @@ from graphql import GraphQLError
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import MaskErrors
 
-from resolvers.errors import UNREACHABLE_MESSAGE, RateLimited
+from resolvers.errors import UNREACHABLE_MESSAGE, ApiError, RateLimited
 
 log = logging.getLogger("vernetzt.errors")
 
@@ -36,7 +36,14 @@ def is_unexpected(error: GraphQLError) -> bool:
     """Mask what our code raised unexpectedly; pass ApiErrors and graphql-core's own refusals
     of a request (syntax, validation, variable coercion), which carry no exception of ours."""
     original = error.original_error
-    return original is not None and not isinstance(original, (GraphQLError, *UNREACHABLE))
+    expected = (GraphQLError, ApiError, *UNREACHABLE)
+    return original is not None and not isinstance(original, expected)
+
+
+def as_graphql_error(error: ApiError) -> GraphQLError:
+    """An ApiError raised before execution (the request guards) as the GraphQL error it is;
+    one raised by a resolver becomes one through graphql-core, with the same extensions."""
+    return GraphQLError(error.message, original_error=error)
 
 
 def mark_response(context: Any, status: int, retry_after_seconds: int) -> None:
@@ -73,9 +80,8 @@ class MaskUnexpectedErrors(MaskErrors):
                 path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
             )
-        limited = error if isinstance(error, RateLimited) else original
-        if isinstance(limited, RateLimited):  # raised by a resolver, or by the request guards
-            seconds = (limited.retry_after - context.now).total_seconds()
+        if isinstance(original, RateLimited):  # raised by a resolver, or by the request guards
+            seconds = (original.retry_after - context.now).total_seconds()
             mark_response(context, 429, max(1, int(seconds) + 1))
         if not is_unexpected(error) and not (error.extensions or {}).get("code"):
             code = (

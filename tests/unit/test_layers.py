@@ -19,6 +19,9 @@ LAYERS = ("server", "schema", "resolvers", "cypher")
 LEAVES = ("settings",)
 # What stands beside the service: it may import the service; the service never imports it.
 BESIDE = ("bench", "demo", "localneo4j", "scripts", "tests")
+# The libraries of the edge and of GraphQL: the work and the queries get plain values instead.
+EDGE_LIBRARIES = ("starlette", "strawberry", "graphql", "uvicorn")
+BELOW_THE_GRAPHQL_LAYER = ("resolvers", "cypher")
 
 
 def layer_of(module: str) -> str | None:
@@ -61,6 +64,27 @@ def test_every_layer_imports_only_itself_and_the_layers_below() -> None:
         if (edges := edges_against_the_direction(layer, path.read_text(encoding="utf-8")))
     }
     assert climbing == {}
+
+
+def edge_imports(source: str) -> list[str]:
+    """The modules of the HTTP or GraphQL libraries a source file imports."""
+    return sorted(m for m in imported_modules(source) if m.split(".")[0] in EDGE_LIBRARIES)
+
+
+def test_the_work_and_the_queries_import_no_http_or_graphql_library() -> None:
+    reaching = {
+        str(path.relative_to(ROOT)): edges
+        for path, layer in layer_files().items()
+        if layer in BELOW_THE_GRAPHQL_LAYER
+        and (edges := edge_imports(path.read_text(encoding="utf-8")))
+    }
+    assert reaching == {}
+
+
+def test_an_edge_import_is_found_wherever_it_stands() -> None:
+    late = "def f():\n    from strawberry.dataloader import DataLoader\n"
+    assert edge_imports(late) == ["strawberry.dataloader"]
+    assert edge_imports("import graphql\nimport neo4j\n") == ["graphql"]
 
 
 def test_an_import_that_climbs_is_found_wherever_it_stands() -> None:

@@ -1,0 +1,72 @@
+"""Batched, cached loads for one request: every key asked for in one turn of the event loop is
+loaded by one call, and each key at most once per request (the DataLoader pattern).
+
+The resolvers of a page's items run concurrently; each asks for its own card, and the first
+ask schedules the batch for the end of the current turn, so that the others join it. The
+batches that start in the same turn then read as one statement (resolvers.request.together).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class BatchLoader(Generic[K, V]):
+    """`load_batch(keys)` answers one value per key, in the order of `keys`."""
+
+    def __init__(self, load_batch: Callable[[Sequence[K]], Awaitable[Sequence[V]]]) -> None:
+        self._load_batch = load_batch
+        self._loaded: dict[K, asyncio.Future[V]] = {}
+        self._waiting: dict[K, asyncio.Future[V]] = {}  # asked this turn, not yet sent
+        self._sending: set[asyncio.Task[None]] = set()  # held, or the loop may drop them
+
+    def load(self, key: K) -> asyncio.Future[V]:
+        """The value for `key`: cached, or joining this turn's batch."""
+        if (known := self._loaded.get(key)) is not None:
+            return known
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[V] = loop.create_future()
+        self._loaded[key] = future
+        if not self._waiting:
+            loop.call_soon(self._send)
+        self._waiting[key] = future
+        return future
+
+    def prime(self, key: K, value: V) -> None:
+        """Remember `value` for `key` (read by another query), unless it is loaded already."""
+        if key in self._loaded:
+            return
+        future = asyncio.get_running_loop().create_future()
+        future.set_result(value)
+        self._loaded[key] = future
+
+    def is_loading(self, key: K) -> bool:
+        """Whether `key` was asked for (or primed) in this request."""
+        return key in self._loaded
+
+    def _send(self) -> None:
+        batch, self._waiting = self._waiting, {}
+        task = asyncio.ensure_future(self._answer(batch))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _answer(self, batch: dict[K, asyncio.Future[V]]) -> None:
+        """Each key's future gets its value, or the batch's error."""
+        if all(future.cancelled() for future in batch.values()):
+            return  # nobody waits any more: no query
+        try:
+            values = await self._load_batch(list(batch))
+            answers = dict(zip(batch, values, strict=True))
+        except Exception as error:
+            for future in batch.values():
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for key, future in batch.items():
+            if not future.done():
+                future.set_result(answers[key])

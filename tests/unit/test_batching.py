@@ -1,0 +1,76 @@
+"""The request's batch loader: one call per turn of the event loop, each key once per request."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+import pytest
+
+from resolvers.request.batching import BatchLoader
+
+
+class Source:
+    """A load_batch that records the batches it was called with."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.batches: list[list[str]] = []
+        self.fail = fail
+
+    async def __call__(self, keys: Sequence[str]) -> list[str]:
+        self.batches.append(list(keys))
+        if self.fail:
+            raise LookupError("the database said no")
+        return [key.upper() for key in keys]
+
+
+async def test_keys_asked_in_one_turn_are_loaded_by_one_call_in_their_order() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    answers = list(await asyncio.gather(loader.load("b"), loader.load("a"), loader.load("b")))
+    assert answers == ["B", "A", "B"]
+    assert source.batches == [["b", "a"]]
+
+
+async def test_a_key_is_loaded_once_per_request_and_a_later_turn_is_a_new_batch() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    assert await loader.load("a") == "A"
+    assert list(await asyncio.gather(loader.load("a"), loader.load("c"))) == ["A", "C"]
+    assert source.batches == [["a"], ["c"]]
+
+
+async def test_a_primed_value_is_answered_without_a_call_and_never_replaces_a_load() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    loader.prime("a", "from the profile query")
+    assert loader.is_loading("a")
+    assert not loader.is_loading("z")
+    assert await loader.load("a") == "from the profile query"
+    assert await loader.load("b") == "B"
+    loader.prime("b", "later")
+    assert await loader.load("b") == "B"
+    assert source.batches == [["b"]]
+
+
+async def test_a_failed_batch_fails_every_key_of_it() -> None:
+    loader = BatchLoader(Source(fail=True))
+    results = await asyncio.gather(loader.load("a"), loader.load("b"), return_exceptions=True)
+    assert [type(result) for result in results] == [LookupError, LookupError]
+
+
+async def test_a_batch_that_answers_the_wrong_number_of_values_fails_instead_of_guessing() -> None:
+    async def short(keys: Sequence[str]) -> list[str]:
+        return ["only one"]
+
+    loader = BatchLoader(short)
+    with pytest.raises(ValueError, match="shorter"):
+        await asyncio.gather(loader.load("a"), loader.load("b"))
+
+
+async def test_a_batch_nobody_waits_for_any_more_is_not_sent() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    loader.load("a").cancel()
+    await asyncio.sleep(0.01)
+    assert source.batches == []
