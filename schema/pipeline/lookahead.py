@@ -9,7 +9,10 @@ Likewise a card is counted (followers, follows, connections) only where the coun
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+from graphql import GraphQLObjectType, GraphQLSchema, get_named_type, is_leaf_type
 
 from resolvers.request.loaders import RelationNeed
 
@@ -17,27 +20,25 @@ FULL_RELATION = frozenset({"relationship", "actions"})
 RELATION_FIELDS = FULL_RELATION | {"degree"}
 COUNT_FIELDS = frozenset({"followerCount", "followingCount", "connectionCount"})
 LOOKED_FOR = RELATION_FIELDS | COUNT_FIELDS
-# Fields below which members are other members (their own loads look ahead for themselves).
-OTHER_MEMBERS = frozenset(
-    {
-        "connections",
-        "mutualConnections",
-        "pathFromViewer",
-        "mutualSample",
-        "followers",
-        "following",
-        "employees",
-        "admins",
-        "posts",
-        "sharedPost",
-        "worksAt",
-        "author",
-        "from",
-        "to",
-        "sender",
-        "with",
-    }
-)
+ENTITY = "Node"  # the interface of everything with an ID of its own
+
+
+@functools.cache
+def fields_to_other_entities(schema: GraphQLSchema) -> frozenset[str]:
+    """The fields below which the members are other members (whose own loads look ahead for
+    themselves): every field of an entity that leads to an object (a member's `connections`,
+    `worksAt`, `posts`; a post's `author`), except the viewer's relation asked of this one.
+    Read from the served schema, so a new field of that kind counts without a list to keep."""
+    entity = schema.get_type(ENTITY)
+    names: set[str] = set()
+    for type_ in schema.type_map.values():
+        if isinstance(type_, GraphQLObjectType) and entity in type_.interfaces:
+            names.update(
+                name
+                for name, field in type_.fields.items()
+                if not is_leaf_type(get_named_type(field.type))
+            )
+    return frozenset(names - FULL_RELATION)
 
 
 def relation_need(info: Any, through: str | None = None) -> RelationNeed | None:
@@ -58,26 +59,28 @@ def asked(info: Any, through: str | None = None) -> frozenset[str]:
     """Which of LOOKED_FOR the selection asks of the members this field returns (or, with
     `through`, of those its field of that name returns). Kept per request and field: a page of
     twenty members asks twenty times, and strawberry builds `selected_fields` anew each time."""
-    raw = getattr(info, "_raw_info", None)
+    raw = info._raw_info  # graphql-core's own: the served schema and the field's nodes
     memo = getattr(getattr(info, "context", None), "lookahead", None)
-    if raw is None or memo is None:
-        return _asked(info, through)
+    if memo is None:
+        return _asked(info, through, fields_to_other_entities(raw.schema))
     key = (tuple(map(id, raw.field_nodes)), through)
     if key not in memo:
-        memo[key] = _asked(info, through)
+        memo[key] = _asked(info, through, fields_to_other_entities(raw.schema))
     names: frozenset[str] = memo[key]
     return names
 
 
-def _asked(info: Any, through: str | None) -> frozenset[str]:
+def _asked(info: Any, through: str | None, elsewhere: frozenset[str]) -> frozenset[str]:
     names: set[str] = set()
     for field in info.selected_fields:
         for selection in field.selections:
-            _collect(selection, through, names)
+            _collect(selection, through, elsewhere, names)
     return frozenset(names)
 
 
-def _collect(selection: Any, through: str | None, names: set[str]) -> None:
+def _collect(
+    selection: Any, through: str | None, elsewhere: frozenset[str], names: set[str]
+) -> None:
     name = getattr(selection, "name", None)
     if name == through:
         through = None
@@ -85,7 +88,7 @@ def _collect(selection: Any, through: str | None, names: set[str]) -> None:
         if through is None:
             names.add(name)
         return
-    elif name in OTHER_MEMBERS:
+    elif name in elsewhere:
         return
     for child in getattr(selection, "selections", ()):
-        _collect(child, through, names)
+        _collect(child, through, elsewhere, names)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphql import GraphQLSchema
+
 from resolvers.request.loaders import RelationNeed
-from schema.pipeline.lookahead import relation_need
+from schema.pipeline.lookahead import fields_to_other_entities, relation_need
+from schema.root import schema
+
+SERVED: GraphQLSchema = schema._schema
 
 
 @dataclass
@@ -21,8 +26,15 @@ class Fragment:  # an inline fragment has selections but no name
 
 
 @dataclass
+class RawInfo:
+    schema: GraphQLSchema
+    field_nodes: list[Any]
+
+
+@dataclass
 class Info:
     selected_fields: list[Field]
+    _raw_info: RawInfo = field(default_factory=lambda: RawInfo(SERVED, []))
 
 
 def info(*selections: Any) -> Info:
@@ -65,3 +77,13 @@ def test_through_names_the_members_in_question() -> None:
     assert relation_need(feed) is None  # the posts themselves have no relation
     plain = info(Field("edges", [Field("node", [Field("author", [Field("name")])])]))
     assert relation_need(plain, through="author") is None
+
+
+def test_the_fields_that_lead_to_other_members_come_from_the_served_schema() -> None:
+    elsewhere = fields_to_other_entities(SERVED)
+    by_hand_before = {"connections", "mutualConnections", "pathFromViewer", "worksAt", "posts"}
+    by_hand_before |= {"employees", "admins", "followers", "author", "sharedPost"}
+    by_hand_before |= {"from", "to", "sender", "with"}
+    assert by_hand_before <= elsewhere
+    # The viewer's relation to this member, and the pages' own wrappers, are not elsewhere.
+    assert not elsewhere & {"relationship", "actions", "degree", "edges", "node", "name"}
