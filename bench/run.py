@@ -49,7 +49,7 @@ from bench.systems import (
     aiohttp_post,
     in_process_post,
 )
-from cypher.database import Database
+from cypher.database import Database, Row
 from resolvers.access.passwords import Passwords
 from resolvers.access.rate_limits import Limits
 from resolvers.access.tokens import issue_token
@@ -59,7 +59,7 @@ from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "bench"  # the benchmark's own queries lie beside it
-INVITATION_ID = cypher.query("invitation_id", HERE)
+INVITATION_ID = cypher.query("invitation_id", Row, HERE)
 CLEAN_UP = cypher.statements("clean_up", HERE)
 CONCURRENCIES = (1, 8)
 MORE_WORKERS = "vernetzt-2w"  # Vernetzt with WORKERS=2, beside the one-process figures

@@ -1,10 +1,14 @@
 """Named Cypher queries: one `.cypher` file per query, bound to module constants at import.
 
-`QUERY = cypher.query("member_cards")` reads `cypher/member_cards.cypher` when the module that
-names it is imported, so a missing or misspelt file fails at start-up, not on the first request.
+`CARDS = cypher.query("member_cards", MemberCards)` reads `cypher/member_cards.cypher` when the
+module that names it is imported, so a missing or misspelt file fails at start-up, not on the
+first request. `MemberCards` is the shape of its rows (cypher/rows/), declared once: a TypedDict
+whose keys are the query's columns, so that mypy sees a misspelt column wherever a row is read;
+tests/unit/test_rows.py checks each shape against its file's RETURN, and the suite runs with
+every row checked against its shape as it arrives (cypher.rows.check).
 This folder holds the product's queries only: the demo's and the benchmark's live with their
-code and are read the same way from there (`cypher.query("seed_members", HERE)`). Every file
-must open with a `//` comment saying what it returns; a test checks that every file is bound
+code and are read the same way from there (`cypher.query("seed_members", Row, HERE)`, their rows
+untyped). Every file must open with a `//` comment saying what it returns; a test checks that every file is bound
 somewhere.
 
 A condition that several queries must decide alike (who may see a notification) lives once, in a
@@ -15,11 +19,20 @@ request needs at the same time can run as one statement (`side_by_side`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import LiteralString
+from typing import Any, Generic, LiteralString, TypeVar
 
+from cypher.rows import fields
+
+R = TypeVar("R", bound=Mapping[str, Any])
+# A query of rows of a shape is a query of rows of any shape with fewer keys (a page with a
+# count is a page): it only gives rows, so it may vary with them.
+R_co = TypeVar("R_co", bound=Mapping[str, Any], covariant=True)
 DIRECTORY = Path(__file__).resolve().parent
 BOUND: set[Path] = set()  # every query file read, wherever it lies
+SHAPES: dict[Path, set[Any]] = {}  # every query file bound, and the shapes it was bound to
 
 
 def _read(name: str, directory: Path = DIRECTORY) -> LiteralString:
@@ -39,11 +52,27 @@ def _fragment(name: str) -> LiteralString:
     return "(" + "\n".join(lines).strip() + ")"
 
 
-def query(name: str, directory: Path = DIRECTORY) -> LiteralString:
-    """The text of <directory>/<name>.cypher (by default the product's, cypher/)."""
+@dataclass(frozen=True)
+class Query(Generic[R_co]):
+    """A query's text and the shape of its rows."""
+
+    name: str
+    text: LiteralString
+    shape: type[R_co]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns of its rows, in the order of the shape."""
+        return tuple(fields(self.shape))
+
+
+def query(name: str, shape: type[R], directory: Path = DIRECTORY) -> Query[R]:
+    """<directory>/<name>.cypher (by default the product's, cypher/), whose rows are `shape`."""
     # The text is code shipped with the project, never a value from a request, so it is as
     # safe as a literal; values always travel as $parameters.
-    return _read(name, directory)
+    text = _read(name, directory)
+    SHAPES.setdefault(directory / f"{name}.cypher", set()).add(shape)
+    return Query(name, text, shape)
 
 
 def statements(name: str, directory: Path = DIRECTORY) -> list[LiteralString]:
@@ -55,19 +84,19 @@ def statements(name: str, directory: Path = DIRECTORY) -> list[LiteralString]:
     return [part for part in parts if part]
 
 
-def side_by_side(**parts: tuple[LiteralString, tuple[str, ...]]) -> LiteralString:
-    """One statement that runs one-row queries, each in a subquery of its own: `name=(query,
-    its columns)`. It answers one row with a column per name, a map of that query's columns
-    (null when the query found no row). Two queries a request needs at the same time then cost
-    one round trip and one transaction instead of two, in the driver and in the server. They
-    share their parameters: a name two of them use must mean the same in both."""
+def side_by_side(**parts: Query[Any]) -> Query[dict[str, Any]]:
+    """One statement that runs one-row queries, each in a subquery of its own. It answers one
+    row with a column per name, a map of that query's columns (null when the query found no
+    row). Two queries a request needs at the same time then cost one round trip and one
+    transaction instead of two, in the driver and in the server. They share their parameters:
+    a name two of them use must mean the same in both."""
     calls = []
-    for name, (text, columns) in parts.items():
-        fields = ", ".join(f"{column}: {column}" for column in columns)
-        body = "\n".join(f"    {line}" for line in text.splitlines())
+    for name, part in parts.items():
+        fields = ", ".join(f"{column}: {column}" for column in part.columns)
+        body = "\n".join(f"    {line}" for line in part.text.splitlines())
         calls.append(
             f"OPTIONAL CALL () {{\n  CALL () {{\n{body}\n  }}\n  RETURN {{{fields}}} AS {name}\n}}"
         )
     # Made of the project's own query files and names, never of a request's values.
     statement: LiteralString = "\n".join(calls) + f"\nRETURN {', '.join(parts)}"
-    return statement
+    return Query("+".join(part.name for part in parts.values()), statement, dict)

@@ -17,41 +17,66 @@ import asyncio
 import contextlib
 import copy
 import logging
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, LiteralString, TypeVar
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, LiteralString, TypeVar, overload
 
+import neo4j
 from neo4j import (
     READ_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
     AsyncNeo4jDriver,
-    Query,
     RoutingControl,
     unit_of_work,
 )
 from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import ClientError
 
+from cypher import Query
+from cypher.rows import check
 from cypher.timing import database_time
 
 log = logging.getLogger("vernetzt.database")
 
-Row = dict[str, Any]
+Row = dict[str, Any]  # a row of a query written in place (tests, studies): no shape
 T = TypeVar("T")
+R = TypeVar("R", bound=Mapping[str, Any])
+
+
+def shaped(query: Query[Any] | LiteralString, rows: list[Row], checked: bool) -> list[Any]:
+    """`rows` as the query's shape says, checked against it when `checked` (the test suite);
+    a query written in place has no shape to check."""
+    if checked and isinstance(query, Query):
+        for row in rows:
+            check(row, query.shape, query.name)
+    return rows
+
+
+def text_of(query: Query[Any] | LiteralString) -> LiteralString:
+    return query.text if isinstance(query, Query) else query
 
 
 class Transaction:
     """The queries of one managed transaction: read, decide in Python, write, all or nothing."""
 
-    def __init__(self, tx: AsyncManagedTransaction) -> None:
+    def __init__(self, tx: AsyncManagedTransaction, checked: bool = False) -> None:
         self._tx = tx
+        self._checked = checked
 
-    async def all(self, query: LiteralString, **params: Any) -> list[Row]:
-        result = await self._tx.run(query, params)
-        return [record.data() async for record in result]
+    @overload
+    async def all(self, query: Query[R], **params: Any) -> list[R]: ...
+    @overload
+    async def all(self, query: LiteralString, **params: Any) -> list[Row]: ...
+    async def all(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
+        result = await self._tx.run(text_of(query), params)
+        return shaped(query, [record.data() async for record in result], self._checked)
 
-    async def one(self, query: LiteralString, **params: Any) -> Row | None:
+    @overload
+    async def one(self, query: Query[R], **params: Any) -> R | None: ...
+    @overload
+    async def one(self, query: LiteralString, **params: Any) -> Row | None: ...
+    async def one(self, query: Query[Any] | LiteralString, **params: Any) -> Any:
         rows = await self.all(query, **params)
         return rows[0] if rows else None
 
@@ -59,7 +84,8 @@ class Transaction:
 class Database:
     """`timeout`: seconds any one transaction may run before the server ends it (None: none).
     `bookmarks`: the causal chain this view's sessions join (None: no bookmarks).
-    `confirm`: awaited before any write of this view commits; it raises to refuse the write."""
+    `confirm`: awaited before any write of this view commits; it raises to refuse the write.
+    `check_rows`: every row of a bound query is checked against its shape (the test suite)."""
 
     def __init__(
         self,
@@ -68,10 +94,12 @@ class Database:
         timeout: float | None = None,
         bookmarks: AsyncBookmarkManager | None = None,
         confirm: Callable[[], Awaitable[None]] | None = None,
+        check_rows: bool = False,
     ) -> None:
         self.driver = driver
         self.name = name
         self.timeout = timeout
+        self.check_rows = check_rows
         self._bookmarks = bookmarks
         self._confirm = confirm
         # One request's share of the driver's pool: its reads beyond this many wait (with_share).
@@ -95,7 +123,7 @@ class Database:
         if not self.routed:
             return self
         manager = AsyncGraphDatabase.bookmark_manager(initial_bookmarks=list(bookmarks))
-        return Database(self.driver, self.name, self.timeout, manager)
+        return Database(self.driver, self.name, self.timeout, manager, check_rows=self.check_rows)
 
     def confirmed_by(self, confirm: Callable[[], Awaitable[None]]) -> Database:
         """A view for one request whose writes commit only once `confirm()` has returned. The
@@ -121,17 +149,35 @@ class Database:
             return []
         return sorted(await self._bookmarks.get_bookmarks())
 
-    async def read(self, query: LiteralString, **params: Any) -> list[Row]:
-        return await self._run(query, params, RoutingControl.READ)
+    @overload
+    async def read(self, query: Query[R], **params: Any) -> list[R]: ...
+    @overload
+    async def read(self, query: LiteralString, **params: Any) -> list[Row]: ...
+    async def read(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
+        rows = await self._run(text_of(query), params, RoutingControl.READ)
+        return shaped(query, rows, self.check_rows)
 
-    async def read_one(self, query: LiteralString, **params: Any) -> Row | None:
+    @overload
+    async def read_one(self, query: Query[R], **params: Any) -> R | None: ...
+    @overload
+    async def read_one(self, query: LiteralString, **params: Any) -> Row | None: ...
+    async def read_one(self, query: Query[Any] | LiteralString, **params: Any) -> Any:
         rows = await self.read(query, **params)
         return rows[0] if rows else None
 
-    async def write(self, query: LiteralString, **params: Any) -> list[Row]:
-        return await self._run(query, params, RoutingControl.WRITE)
+    @overload
+    async def write(self, query: Query[R], **params: Any) -> list[R]: ...
+    @overload
+    async def write(self, query: LiteralString, **params: Any) -> list[Row]: ...
+    async def write(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
+        rows = await self._run(text_of(query), params, RoutingControl.WRITE)
+        return shaped(query, rows, self.check_rows)
 
-    async def write_one(self, query: LiteralString, **params: Any) -> Row | None:
+    @overload
+    async def write_one(self, query: Query[R], **params: Any) -> R | None: ...
+    @overload
+    async def write_one(self, query: LiteralString, **params: Any) -> Row | None: ...
+    async def write_one(self, query: Query[Any] | LiteralString, **params: Any) -> Any:
         rows = await self.write(query, **params)
         return rows[0] if rows else None
 
@@ -144,7 +190,7 @@ class Database:
 
         @unit_of_work(timeout=time_limit or self.timeout)
         async def managed(tx: AsyncManagedTransaction) -> T:
-            answer = await work(Transaction(tx))
+            answer = await work(Transaction(tx, self.check_rows))
             await self._confirmed()
             return answer
 
@@ -168,7 +214,7 @@ class Database:
                     return await self._read_auto_commit(query, params)
             await self._confirmed()  # an auto-commit write cannot be taken back
             records, _, _ = await self.driver.execute_query(
-                Query(query, timeout=self.timeout),
+                neo4j.Query(query, timeout=self.timeout),
                 parameters_=params,
                 routing_=routing,
                 database_=self.name,
@@ -188,7 +234,7 @@ class Database:
         async with self.driver.session(
             database=self.name, default_access_mode=READ_ACCESS, bookmark_manager=self._bookmarks
         ) as session:
-            result = await session.run(Query(query, timeout=self.timeout), params)
+            result = await session.run(neo4j.Query(query, timeout=self.timeout), params)
             return await result.data()
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from neo4j.exceptions import ClientError
 
 import cypher
 from cypher.database import Database
 
+
+class SchemaRuleNames(TypedDict):
+    names: list[str]
+
+
 MIGRATIONS = cypher.statements("migrations")
-CONSTRAINT_NAMES = cypher.query("constraint_names")
+CONSTRAINT_NAMES = cypher.query("constraint_names", SchemaRuleNames)
 EXPECTED_NAMES = frozenset(
     match.group(1)
     for statement in MIGRATIONS

@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 import cypher
-from cypher.database import Database
+from cypher.database import Database, Row
 from demo.data import (
     BLOCKS,
     COMPANIES,
@@ -23,11 +23,11 @@ from resolvers.access.passwords import Passwords
 from resolvers.rules.formats import email_key
 
 HERE = Path(__file__).resolve().parent  # the demo's queries lie beside it
-EXISTING_HANDLES = cypher.query("existing_handles", HERE)
-SEED_MEMBERS = cypher.query("seed_members", HERE)
-SEED_NETWORK = cypher.query("seed_network", HERE)
-SEED_CONTENT = cypher.query("seed_content", HERE)
-MEMBER_IDS = cypher.query("member_ids", HERE)
+EXISTING_HANDLES = cypher.query("existing_handles", Row, HERE)
+SEED_MEMBERS = cypher.query("seed_members", Row, HERE)
+SEED_NETWORK = cypher.query("seed_network", Row, HERE)
+SEED_CONTENT = cypher.query("seed_content", Row, HERE)
+MEMBER_IDS = cypher.query("member_ids", Row, HERE)
 
 
 async def seed(db: Database, passwords: Passwords, password: str, inmail_credits: int) -> int:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import cypher
 from cypher.database import Transaction
+from cypher.rows import NoColumns
+from cypher.rows.leaving import CompanyName, Deleted, DeletionLookup
 from resolvers.errors import ErrorCode, Refusal, Refused, Unauthenticated
 from resolvers.request.context import Context
 
-DELETION_LOOKUP = cypher.query("deletion_lookup")
-SOLE_ADMIN_COMPANIES = cypher.query("sole_admin_companies")
-DELETE_MEMBER = cypher.query("delete_member")
-LOCK_LEAVING_MEMBER = cypher.query("lock_leaving_member")
+DELETION_LOOKUP = cypher.query("deletion_lookup", DeletionLookup)
+SOLE_ADMIN_COMPANIES = cypher.query("sole_admin_companies", CompanyName)
+DELETE_MEMBER = cypher.query("delete_member", Deleted)
+LOCK_LEAVING_MEMBER = cypher.query("lock_leaving_member", NoColumns)
 
 WRONG_PASSWORD = Refusal(
     ErrorCode.INVALID_CREDENTIALS, "The password is wrong.", field=("input", "password")

@@ -10,6 +10,7 @@ from neo4j.exceptions import ConstraintError
 
 import cypher
 from cypher.database import Transaction
+from cypher.rows.accounts import SignedUp, SignInLookup, TakenFields, TokenVersion
 from resolvers.access.tokens import issue_token
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
 from resolvers.request.context import Context
@@ -24,10 +25,10 @@ from resolvers.rules.formats import (
     email_key,
 )
 
-SIGN_UP = cypher.query("sign_up")
-TAKEN_FIELDS = cypher.query("taken_fields")
-SIGN_IN_LOOKUP = cypher.query("sign_in_lookup")
-SIGN_OUT = cypher.query("sign_out")
+SIGN_UP = cypher.query("sign_up", SignedUp)
+TAKEN_FIELDS = cypher.query("taken_fields", TakenFields)
+SIGN_IN_LOOKUP = cypher.query("sign_in_lookup", SignInLookup)
+SIGN_OUT = cypher.query("sign_out", TokenVersion)
 
 INVALID_CREDENTIALS = Refusal(
     ErrorCode.INVALID_CREDENTIALS, "The e-mail address or the password is wrong."

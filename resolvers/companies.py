@@ -8,7 +8,16 @@ import uuid
 from neo4j.exceptions import ConstraintError
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher.database import Transaction
+from cypher.rows import Counted, Id, Items, Listed, ListedSince, NoColumns
+from cypher.rows.companies import (
+    CompanyAccessRow,
+    CompanyAdmins,
+    CompanyCard,
+    CompanyRelation,
+    Exists,
+)
+from cypher.rows.network import PairStateRow
 from resolvers.errors import ErrorCode, Refusal, Refused, refuse_any
 from resolvers.request import ids
 from resolvers.request.clock import epoch_ms
@@ -19,17 +28,17 @@ from resolvers.rules.companies import COMPANY_NOT_FOUND, CompanyAccess, decide_a
 from resolvers.rules.formats import check_company_description, check_handle, check_name
 from resolvers.rules.network import PairState
 
-COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle")
-COMPANY_EXISTS = cypher.query("company_exists")
-COMPANY_ACCESS = cypher.query("company_access")
-CREATE_COMPANY = cypher.query("create_company")
-ADD_COMPANY_ADMIN = cypher.query("add_company_admin")
-SET_WORKPLACE = cypher.query("set_workplace")
-PAIR_STATE = cypher.query("pair_state")
-COMPANY_POSTS = cypher.query("company_posts")
-COMPANY_FOLLOWERS = cypher.query("company_followers")
-COMPANY_EMPLOYEES = cypher.query("company_employees")
-COMPANY_ADMINS = cypher.query("company_admins")
+COMPANY_ID_BY_HANDLE = cypher.query("company_id_by_handle", Id)
+COMPANY_EXISTS = cypher.query("company_exists", Exists)
+COMPANY_ACCESS = cypher.query("company_access", CompanyAccessRow)
+CREATE_COMPANY = cypher.query("create_company", Id)
+ADD_COMPANY_ADMIN = cypher.query("add_company_admin", NoColumns)
+SET_WORKPLACE = cypher.query("set_workplace", NoColumns)
+PAIR_STATE = cypher.query("pair_state", PairStateRow)
+COMPANY_POSTS = cypher.query("company_posts", Items[Listed])
+COMPANY_FOLLOWERS = cypher.query("company_followers", Counted[ListedSince])
+COMPANY_EMPLOYEES = cypher.query("company_employees", Counted[Listed])
+COMPANY_ADMINS = cypher.query("company_admins", CompanyAdmins)
 
 HANDLE_TAKEN = Refusal(ErrorCode.TAKEN, "This handle is taken.", field=("input", "handle"))
 
@@ -39,32 +48,32 @@ async def id_by_handle(context: Context, handle: str) -> str | None:
     return str(row["id"]) if row else None
 
 
-async def card(context: Context, company_id: str) -> Row | None:
+async def card(context: Context, company_id: str) -> CompanyCard | None:
     return await context.loaders.company_cards.load(company_id)
 
 
-async def relation(context: Context, company_id: str) -> Row | None:
+async def relation(context: Context, company_id: str) -> CompanyRelation | None:
     """Whether the viewer follows the company and is its admin; None when anonymous."""
     return await context.loaders.if_signed_in(context.loaders.company_relations, company_id)
 
 
 async def posts(
     context: Context, company: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[Listed] | None:
     """The company's posts; none for anonymous callers (R24)."""
     return await members_page(context, COMPANY_POSTS, first, after, company=company)
 
 
 async def followers(
     context: Context, company: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[ListedSince] | None:
     """R20: None unless the viewer is one of the company's admins."""
     return await members_page(context, COMPANY_FOLLOWERS, first, after, company=company)
 
 
 async def employees(
     context: Context, company: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[Listed] | None:
     return await members_page(context, COMPANY_EMPLOYEES, first, after, company=company)
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, timedelta
-from typing import Any, LiteralString
+from typing import Any
 
 import orjson
 
 import cypher
+from cypher import Query
+from cypher.rows.leaving import ExportPage, ExportProfile
 from resolvers.access.rate_limits import RateLimit
 from resolvers.errors import ErrorCode, RateLimited, Refusal, Refused
 from resolvers.request import ids
@@ -30,20 +32,20 @@ FORMAT = "vernetzt-export/1"
 PAGE_SIZE = 2_000  # a page of posts of 3,000 characters is 6 MB to decode at once
 SLICE = 1_000  # items of a list written between two turns of the event loop
 
-EXPORT_PROFILE = cypher.query("export_profile")
+EXPORT_PROFILE = cypher.query("export_profile", ExportProfile)
 # Each list: its query, the key before the first one, and what the query needs besides.
-LISTS: list[tuple[str, LiteralString, Any, dict[str, Any]]] = [
-    ("connections", cypher.query("export_connections"), "", {}),
-    ("followers", cypher.query("export_followers"), "", {}),
-    ("following", cypher.query("export_following"), "", {}),
-    ("invitationsSent", cypher.query("export_invitations"), "", {"sent": True}),
-    ("invitationsReceived", cypher.query("export_invitations"), "", {"sent": False}),
-    ("blocks", cypher.query("export_blocks"), "", {}),
-    ("dismissed", cypher.query("export_dismissed"), "", {}),
-    ("posts", cypher.query("export_posts"), "", {}),
+LISTS: list[tuple[str, Query[ExportPage], Any, dict[str, Any]]] = [
+    ("connections", cypher.query("export_connections", ExportPage), "", {}),
+    ("followers", cypher.query("export_followers", ExportPage), "", {}),
+    ("following", cypher.query("export_following", ExportPage), "", {}),
+    ("invitationsSent", cypher.query("export_invitations", ExportPage), "", {"sent": True}),
+    ("invitationsReceived", cypher.query("export_invitations", ExportPage), "", {"sent": False}),
+    ("blocks", cypher.query("export_blocks", ExportPage), "", {}),
+    ("dismissed", cypher.query("export_dismissed", ExportPage), "", {}),
+    ("posts", cypher.query("export_posts", ExportPage), "", {}),
 ]
-EXPORT_MESSAGES = cypher.query("export_messages")
-EXPORT_NOTIFICATIONS = cypher.query("export_notifications")
+EXPORT_MESSAGES = cypher.query("export_messages", ExportPage)
+EXPORT_NOTIFICATIONS = cypher.query("export_notifications", ExportPage)
 # Properties held as epoch milliseconds, written as ISO 8601 in the document.
 TIMES = {"joinedAt", "since", "sentAt", "blockedAt", "createdAt"}
 
@@ -156,7 +158,7 @@ def _key(name: str) -> bytes:
 
 
 async def _items(
-    context: Context, query: LiteralString, after: Any, **params: Any
+    context: Context, query: Query[ExportPage], after: Any, **params: Any
 ) -> AsyncIterator[Any]:
     """Every item of a keyset-paged export query, one short read per page (each answers one
     row, `page`: its items with their keys); the event loop is free between pages."""

@@ -8,7 +8,9 @@ from enum import Enum
 from typing import Any
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher.database import Transaction
+from cypher.rows import Counted, Id, Listed, ListedSince, Reached
+from cypher.rows.members import MemberCard, MemberRelation, MemberSettings, PathFromViewer
 from resolvers.errors import Refusal, invalid_input, refuse_any
 from resolvers.request.context import Context
 from resolvers.request.loaders import RelationNeed
@@ -22,12 +24,12 @@ from resolvers.rules.formats import (
     lucene_query,
 )
 
-UPDATE_PROFILE = cypher.query("update_profile")
-UPDATE_SETTINGS = cypher.query("update_settings")
-SEARCH_MEMBERS = cypher.query("search_members")
-PATH_FROM_VIEWER = cypher.query("path_from_viewer")
-MEMBER_CONNECTIONS = cypher.query("member_connections")
-MUTUAL_CONNECTIONS = cypher.query("mutual_connections")
+UPDATE_PROFILE = cypher.query("update_profile", Id)
+UPDATE_SETTINGS = cypher.query("update_settings", MemberSettings)
+SEARCH_MEMBERS = cypher.query("search_members", Reached[Listed])
+PATH_FROM_VIEWER = cypher.query("path_from_viewer", PathFromViewer)
+MEMBER_CONNECTIONS = cypher.query("member_connections", Counted[ListedSince])
+MUTUAL_CONNECTIONS = cypher.query("mutual_connections", Counted[Listed])
 
 # The settings a member changes (R1, R5, R11, R13, R16), by input field: the member's property.
 SETTING_PROPERTIES = {
@@ -42,7 +44,7 @@ SETTING_PROPERTIES = {
 
 async def by_handle(
     context: Context, handle: str, need: RelationNeed | None, counts: bool
-) -> Row | None:
+) -> MemberCard | None:
     """The card of the member with `handle`, and the viewer's relation as far as `need` asks
     (see Loaders.member_by_handle)."""
     return await context.loaders.member_by_handle(handle, need, counts)
@@ -50,7 +52,7 @@ async def by_handle(
 
 def card(
     context: Context, member_id: str, need: RelationNeed | None, counts: bool
-) -> Awaitable[Row | None]:
+) -> Awaitable[MemberCard | None]:
     """The member's card (counted when `counts`); the viewer's relation to them, as far as `need`
     says, starts loading in the same batch tick, so the two queries run side by side."""
     if context.viewer_id is not None:
@@ -58,12 +60,12 @@ def card(
     return context.loaders.card(member_id, counts)
 
 
-async def counts(context: Context, member_id: str) -> Row | None:
+async def counts(context: Context, member_id: str) -> MemberCard | None:
     """The card with its counts (R3), for a card read without them."""
     return await context.loaders.counted_cards.load(member_id)
 
 
-async def relation(context: Context, member_id: str) -> Row | None:
+async def relation(context: Context, member_id: str) -> MemberRelation | None:
     """How the viewer stands with the member (member_relations.cypher); None when anonymous."""
     return await context.loaders.if_signed_in(context.loaders.relations, member_id)
 
@@ -75,7 +77,7 @@ async def degree(context: Context, member_id: str) -> str | None:
     return await context.loaders.degree(member_id)
 
 
-async def search(context: Context, text: str, first: int | None, after: str | None) -> Page:
+async def search(context: Context, text: str, first: int | None, after: str | None) -> Page[Listed]:
     """R22: members by name or headline."""
     viewer = context.require_viewer()
     page_size(first)
@@ -100,14 +102,14 @@ async def path_from_viewer(context: Context, member: str) -> list[str | None] | 
 
 async def connections(
     context: Context, member: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[ListedSince] | None:
     """R11: None when the list is hidden from the viewer (always, when anonymous)."""
     return await members_page(context, MEMBER_CONNECTIONS, first, after, member=member)
 
 
 async def mutual_connections(
     context: Context, member: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[Listed] | None:
     return await members_page(context, MUTUAL_CONNECTIONS, first, after, member=member)
 
 
@@ -133,7 +135,7 @@ async def update_profile(context: Context, given: Mapping[str, Any]) -> str:
     return viewer
 
 
-async def update_settings(context: Context, given: Mapping[str, Any]) -> Row:
+async def update_settings(context: Context, given: Mapping[str, Any]) -> MemberSettings:
     """The viewer's settings after changing those `given` (by input field; null: INVALID_INPUT)."""
     viewer = context.require_viewer()
     changes: dict[str, Any] = {}
@@ -148,7 +150,7 @@ async def update_settings(context: Context, given: Mapping[str, Any]) -> Row:
             changes[property_name] = value.value if isinstance(value, Enum) else value
     refuse_any(errors)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> MemberSettings:
         row = await tx.one(UPDATE_SETTINGS, id=viewer, changes=changes)
         assert row is not None  # the viewer exists: the token was checked against it
         return row

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher.database import Transaction
+from cypher.rows import Id, Items
+from cypher.rows.messaging import ConversationCard, ListedMessage, MessageCard, MessageStateRow
 from resolvers.enums import ConversationKind, NotificationKind
 from resolvers.errors import Refused, refuse_any
 from resolvers.notifications import Notice, notify
@@ -23,24 +25,24 @@ from resolvers.rules.messaging import (
     inmail_refusal,
 )
 
-MESSAGE_STATE = cypher.query("message_state")
-SEND_MESSAGE = cypher.query("send_message")
-CONVERSATION_MESSAGES = cypher.query("conversation_messages")
+MESSAGE_STATE = cypher.query("message_state", MessageStateRow)
+SEND_MESSAGE = cypher.query("send_message", Id)
+CONVERSATION_MESSAGES = cypher.query("conversation_messages", Items[ListedMessage])
 
 
-async def conversation(context: Context, conversation_id: str) -> Row | None:
+async def conversation(context: Context, conversation_id: str) -> ConversationCard | None:
     """A conversation of the viewer's (None otherwise, or when anonymous)."""
     return await context.loaders.if_signed_in(context.loaders.conversations, conversation_id)
 
 
-async def message(context: Context, message_id: str) -> Row | None:
+async def message(context: Context, message_id: str) -> MessageCard | None:
     """A message of one of the viewer's conversations (None otherwise, or when anonymous)."""
     return await context.loaders.if_signed_in(context.loaders.messages, message_id)
 
 
 async def messages(
     context: Context, conversation_id: str, first: int | None, after: str | None
-) -> Page:
+) -> Page[ListedMessage]:
     """A conversation's messages, newest first (none when it is not the viewer's)."""
     page = await fetch_page(
         context.db,
@@ -94,12 +96,13 @@ async def _send(
     inmail = kind is ConversationKind.INMAIL
 
     async def work(tx: Transaction, message_id: str) -> None:
-        row = await tx.one(MESSAGE_STATE, viewer=viewer, member=member, pair=pair)
-        state = MessageState.from_record(row)
+        state = MessageState.from_record(
+            await tx.one(MESSAGE_STATE, viewer=viewer, member=member, pair=pair)
+        )
         if refused := inmail_refusal(state) if inmail else direct_message_refusal(state):
             raise Refused(refused)
         assert state is not None
-        row = await tx.one(
+        sent = await tx.one(
             SEND_MESSAGE,
             viewer=viewer,
             member=member,
@@ -112,12 +115,12 @@ async def _send(
             cost=inmail_cost(state) if inmail else 0,
             now=epoch_ms(context.now),
         )
-        assert row is not None
+        assert sent is not None
         notice = Notice(
             NotificationKind.MESSAGE_RECEIVED,
             member,
             viewer,
-            conversation_id=row["id"],
+            conversation_id=sent["id"],
             message_id=message_id,
         )
         await notify(tx, context, notice)

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, LiteralString
+from typing import Any
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher import Query
+from cypher.database import Transaction
+from cypher.rows import Id, NoColumns
+from cypher.rows.companies import Exists
+from cypher.rows.members import BlockedMember
+from cypher.rows.network import Followed, InvitationStateRow, PairStateRow
 from resolvers.enums import NotificationKind
 from resolvers.errors import Refusal, Refused, refuse_any
 from resolvers.notifications import Notice, notify
@@ -44,20 +49,20 @@ INVITATION_RECEIVED = NotificationKind.INVITATION_RECEIVED
 INVITATION_ACCEPTED = NotificationKind.INVITATION_ACCEPTED
 NEW_FOLLOWER = NotificationKind.NEW_FOLLOWER
 
-PAIR_STATE = cypher.query("pair_state")
-INVITATION_STATE = cypher.query("invitation_state")
-CREATE_INVITATION = cypher.query("create_invitation")
-COUNT_INVITATION_ATTEMPT = cypher.query("count_invitation_attempt")
-ACCEPT_INVITATION = cypher.query("accept_invitation")
-IGNORE_INVITATION = cypher.query("ignore_invitation")
-WITHDRAW_INVITATION = cypher.query("withdraw_invitation")
-REMOVE_CONNECTION = cypher.query("remove_connection")
-FOLLOW = cypher.query("follow")
-UNFOLLOW = cypher.query("unfollow")
-BLOCK_MEMBER = cypher.query("block_member")
-UNBLOCK_MEMBER = cypher.query("unblock_member")
-DISMISS_SUGGESTION = cypher.query("dismiss_suggestion")
-COMPANY_EXISTS = cypher.query("company_exists")
+PAIR_STATE = cypher.query("pair_state", PairStateRow)
+INVITATION_STATE = cypher.query("invitation_state", InvitationStateRow)
+CREATE_INVITATION = cypher.query("create_invitation", Id)
+COUNT_INVITATION_ATTEMPT = cypher.query("count_invitation_attempt", NoColumns)
+ACCEPT_INVITATION = cypher.query("accept_invitation", NoColumns)
+IGNORE_INVITATION = cypher.query("ignore_invitation", NoColumns)
+WITHDRAW_INVITATION = cypher.query("withdraw_invitation", NoColumns)
+REMOVE_CONNECTION = cypher.query("remove_connection", NoColumns)
+FOLLOW = cypher.query("follow", Followed)
+UNFOLLOW = cypher.query("unfollow", NoColumns)
+BLOCK_MEMBER = cypher.query("block_member", BlockedMember)
+UNBLOCK_MEMBER = cypher.query("unblock_member", BlockedMember)
+DISMISS_SUGGESTION = cypher.query("dismiss_suggestion", NoColumns)
+COMPANY_EXISTS = cypher.query("company_exists", Exists)
 
 
 def write_params(context: Context, viewer: str, **extra: Any) -> dict[str, Any]:
@@ -108,7 +113,7 @@ async def send_invitation(
 
 
 async def _answer_invitation(
-    context: Context, invitation_id: str, by_invitee: bool, query: LiteralString, accept: bool
+    context: Context, invitation_id: str, by_invitee: bool, query: Query[NoColumns], accept: bool
 ) -> str:
     """accept/ignore (by the invitee) and withdraw (by the inviter); NOT_FOUND for anyone else
     (R7, R8). Answers the other member's id."""
@@ -157,7 +162,7 @@ async def _pair_write(
     context: Context,
     member_id: str,
     decide: Callable[[PairState | None], Refusal | None],
-    query: LiteralString,
+    query: Query[NoColumns],
 ) -> str:
     """Lock the pair, let `decide` refuse, else run `query`; answers the member's id."""
     viewer = context.require_viewer()
@@ -174,16 +179,14 @@ async def _pair_write(
 
 async def follow(context: Context, target_id: str) -> tuple[str, str]:
     """R13 (members), R20 (companies): answers the target's (type, id)."""
-    return await _follow_or_unfollow(context, target_id, FOLLOW, check_policy=True)
+    return await _follow_or_unfollow(context, target_id, follows=True)
 
 
 async def unfollow(context: Context, target_id: str) -> tuple[str, str]:
-    return await _follow_or_unfollow(context, target_id, UNFOLLOW, check_policy=False)
+    return await _follow_or_unfollow(context, target_id, follows=False)
 
 
-async def _follow_or_unfollow(
-    context: Context, target_id: str, query: LiteralString, check_policy: bool
-) -> tuple[str, str]:
+async def _follow_or_unfollow(context: Context, target_id: str, follows: bool) -> tuple[str, str]:
     viewer = context.require_viewer()
     type_name, target = ids.decode_as(target_id, "Member", "Company")
 
@@ -193,24 +196,28 @@ async def _follow_or_unfollow(
             refused = decide_company_target(bool(row and row["exists"]))
         else:
             state = await pair_state(tx, viewer, target)
-            refused = decide_follow(state) if check_policy else visible_target(state)
+            refused = decide_follow(state) if follows else visible_target(state)
         if refused:
             raise Refused(refused)
-        rows = await tx.all(query, **write_params(context, viewer, target=target))
-        if type_name == "Member" and rows and rows[0]["created"]:  # a new follow (R26)
-            notice = Notice(NEW_FOLLOWER, target, viewer, follow_since=rows[0]["since"])
+        params = write_params(context, viewer, target=target)
+        if not follows:
+            await tx.all(UNFOLLOW, **params)
+            return type_name, target
+        followed = await tx.one(FOLLOW, **params)
+        if type_name == "Member" and followed and followed["created"]:  # a new follow (R26)
+            notice = Notice(NEW_FOLLOWER, target, viewer, follow_since=followed["since"])
             await notify(tx, context, notice)
         return type_name, target
 
     return await write(context, work)
 
 
-async def block(context: Context, member_id: str) -> Row:
+async def block(context: Context, member_id: str) -> BlockedMember:
     """R18: answers the blocked member's row (id, handle, name, blockedAt)."""
     viewer = context.require_viewer()
     _, member = ids.decode_as(member_id, "Member")
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> BlockedMember:
         # A member already in a block with the viewer is hidden: NOT_FOUND, even to the blocker.
         if refused := visible_target(await pair_state(tx, viewer, member)):
             raise Refused(refused)
@@ -222,14 +229,14 @@ async def block(context: Context, member_id: str) -> Row:
     return await write(context, work)
 
 
-async def unblock(context: Context, member_id: str) -> Row:
+async def unblock(context: Context, member_id: str) -> BlockedMember:
     """R18: only the blocker unblocks. Answers the unblocked member's row."""
     viewer = context.require_viewer()
     _, member = ids.decode_as(member_id, "Member")
     if member == viewer:
         raise Refused(SELF_ACTION)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> BlockedMember:
         row = await tx.one(UNBLOCK_MEMBER, viewer=viewer, member=member)
         if row is None:  # no block of the viewer's: the member is missing or blocked the viewer
             raise Refused(NOT_FOUND)

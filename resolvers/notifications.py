@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher.database import Transaction
+from cypher.rows import Items, Listed, NoColumns
+from cypher.rows.notifications import NotificationCard, Numbered, UnreadCount
 from resolvers.enums import NotificationKind
 from resolvers.errors import ErrorCode, Refusal, Refused
 from resolvers.request import ids
@@ -25,12 +27,12 @@ from resolvers.request.pages import Page, fetch_page
 from resolvers.request.writes import write
 from resolvers.rules.notifications import kept_since
 
-CREATE_NOTIFICATION = cypher.query("create_notification")
-VIEWER_NOTIFICATIONS = cypher.query("viewer_notifications")
-VIEWER_UNREAD_NOTIFICATIONS = cypher.query("viewer_unread_notifications")
-UNREAD_NOTIFICATION_COUNT = cypher.query("unread_notification_count")
-NOTIFICATION_CARDS = cypher.query("notification_cards")
-MARK_NOTIFICATIONS_READ = cypher.query("mark_notifications_read")
+CREATE_NOTIFICATION = cypher.query("create_notification", Numbered)
+VIEWER_NOTIFICATIONS = cypher.query("viewer_notifications", Items[Listed])
+VIEWER_UNREAD_NOTIFICATIONS = cypher.query("viewer_unread_notifications", Items[Listed])
+UNREAD_NOTIFICATION_COUNT = cypher.query("unread_notification_count", UnreadCount)
+NOTIFICATION_CARDS = cypher.query("notification_cards", NotificationCard)
+MARK_NOTIFICATIONS_READ = cypher.query("mark_notifications_read", NoColumns)
 
 NOT_FOUND = Refusal(ErrorCode.NOT_FOUND, "No such notification of yours.", ("input", "upTo"))
 
@@ -78,7 +80,9 @@ def _visibility(context: Context) -> dict[str, Any]:
     }
 
 
-async def page(context: Context, first: int | None, after: str | None, unread_only: bool) -> Page:
+async def page(
+    context: Context, first: int | None, after: str | None, unread_only: bool
+) -> Page[Listed]:
     """The viewer's visible notifications, newest first (only the unread ones if asked)."""
     query = VIEWER_UNREAD_NOTIFICATIONS if unread_only else VIEWER_NOTIFICATIONS
     found = await fetch_page(context.db, query, first, after, **_visibility(context))
@@ -92,7 +96,7 @@ async def unread_count(context: Context) -> int:
     return int(row["unreadCount"]) if row else 0
 
 
-async def notification(context: Context, notification_id: str) -> Row | None:
+async def notification(context: Context, notification_id: str) -> NotificationCard | None:
     """The viewer's notification, while it is visible (None otherwise, or when anonymous)."""
     return await context.loaders.if_signed_in(context.loaders.notifications, notification_id)
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import cypher
-from cypher.database import Row, Transaction
+from cypher.database import Transaction
+from cypher.rows import Id, Items, Listed, NoColumns
+from cypher.rows.companies import CompanyAccessRow
+from cypher.rows.posts import FeedItem, PostAccessRow, PostCard
 from resolvers.enums import Audience, NotificationKind
 from resolvers.errors import Refused, refuse_any
 from resolvers.notifications import Notice, notify
@@ -20,28 +23,28 @@ from resolvers.rules.companies import CompanyAccess, company_audience, decide_po
 from resolvers.rules.formats import check_post_text
 from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share_notifies
 
-POST_ACCESS = cypher.query("post_access")
-COMPANY_ACCESS = cypher.query("company_access")
-CREATE_POST = cypher.query("create_post")
-DELETE_POST = cypher.query("delete_post")
-MEMBER_POSTS = cypher.query("member_posts")
-FEED = cypher.query("feed")
+POST_ACCESS = cypher.query("post_access", PostAccessRow)
+COMPANY_ACCESS = cypher.query("company_access", CompanyAccessRow)
+CREATE_POST = cypher.query("create_post", Id)
+DELETE_POST = cypher.query("delete_post", NoColumns)
+MEMBER_POSTS = cypher.query("member_posts", Items[Listed])
+FEED = cypher.query("feed", Items[FeedItem])
 
 
-async def card(context: Context, post_id: str) -> Row | None:
+async def card(context: Context, post_id: str) -> PostCard | None:
     """The post as the viewer may see it (None when missing or hidden, R17, R18, R24)."""
     return await context.loaders.if_signed_in(context.loaders.posts, post_id)
 
 
-def start_authors(context: Context, page: Page, need: RelationNeed | None, counts: bool) -> None:
+def start_authors(
+    context: Context, page: Page[FeedItem], need: RelationNeed | None, counts: bool
+) -> None:
     """Where the page names each post's author (the feed does), start loading the authors'
     cards, and the viewer's relations to them as far as `need` says, in the same batch tick as
     the posts: one round trip instead of two after the page."""
     loaders = context.loaders
     for item in page.items:
-        author = item.get("authorId")
-        if author is None:
-            continue
+        author = item["authorId"]
         if item["authorKind"] == "Company":
             loaders.company_cards.load(author)
             continue
@@ -51,12 +54,12 @@ def start_authors(context: Context, page: Page, need: RelationNeed | None, count
 
 async def member_posts(
     context: Context, member: str, first: int | None, after: str | None
-) -> Page | None:
+) -> Page[Listed] | None:
     """R17: the member's posts the viewer may see; none for anonymous callers (R24)."""
     return await members_page(context, MEMBER_POSTS, first, after, member=member)
 
 
-async def feed(context: Context, first: int | None, after: str | None) -> Page | None:
+async def feed(context: Context, first: int | None, after: str | None) -> Page[FeedItem] | None:
     """R19. The page's items are the posts' cards too (every post in the feed is one the viewer
     may see): they go into the posts loader, and the posts cost no query of their own."""
     viewer = context.require_viewer()

@@ -4,11 +4,11 @@ company mutations."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from cypher.rows.companies import CompanyCard
 from resolvers import companies
 from resolvers.rules.actions import company_actions
 from schema.errors import Payload, UserError
@@ -83,7 +83,7 @@ class Company(Node):
         return await DatedConnection.of(page, by_id(Member.load, info))
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Company:
+    def from_record(cls, record: CompanyCard) -> Company:
         return cls(
             id=global_id("Company", record["id"]),
             key=record["id"],

@@ -4,12 +4,13 @@ R10, R11, R23), invitations between members, and the viewer's profile and settin
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 import strawberry
 
+from cypher.rows import members as rows
+from cypher.rows.members import InvitationCard, MemberCard, MemberRelation
 from resolvers import members, posts
 from resolvers.request.clock import optional_datetime, to_datetime
 from resolvers.rules.actions import Actions, ProfileState, member_actions
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from schema.companies import Company
     from schema.posts import Post
 
+Count = Literal["followerCount", "followingCount", "connectionCount"]
 LazyCompany = Annotated["Company", strawberry.lazy("schema.companies")]
 LazyPost = Annotated["Post", strawberry.lazy("schema.posts")]
 
@@ -70,7 +72,7 @@ class Invitation(Node):
         return await Member.require(info, self.to_id)
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Invitation:
+    def from_record(cls, record: InvitationCard) -> Invitation:
         return cls(
             id=global_id("Invitation", record["id"]),
             from_id=record["fromId"],
@@ -106,7 +108,7 @@ class Relationship:
     )
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Relationship:
+    def from_record(cls, record: MemberRelation) -> Relationship:
         sent, received = record["invitationSent"], record["invitationReceived"]
         return cls(
             degree=Degree(record["degree"]),
@@ -134,19 +136,19 @@ class Member(Node):
     joined_at: datetime
     works_at_id: strawberry.Private[str | None]
     # The card's counts where its query counted (a profile page), else None: counted on demand.
-    counts: strawberry.Private[Mapping[str, Any] | None]
+    counts: strawberry.Private[MemberCard | None]
 
     @strawberry.field(description="Followers, without follows hidden by R13.")
     async def follower_count(self, info: Info) -> int:
-        return int((await self._counts(info))["followerCount"])
+        return await self._count(info, "followerCount")
 
     @strawberry.field(description="Members and companies followed, without follows hidden by R13.")
     async def following_count(self, info: Info) -> int:
-        return int((await self._counts(info))["followingCount"])
+        return await self._count(info, "followingCount")
 
     @strawberry.field
     async def connection_count(self, info: Info) -> int:
-        return int((await self._counts(info))["connectionCount"])
+        return await self._count(info, "connectionCount")
 
     @strawberry.field(description="The member's current workplace (R20).")
     async def works_at(self, info: Info) -> LazyCompany | None:
@@ -202,15 +204,18 @@ class Member(Node):
             return None
         return list(await asyncio.gather(*(Member.load_optional(info, key) for key in path)))
 
-    async def _counts(self, info: Info) -> Mapping[str, Any]:
+    async def _count(self, info: Info, column: Count) -> int:
         if self.counts is None:  # not looked ahead for (see load): one batched query
             self.counts = await members.counts(info.context, self.key)
             if self.counts is None:  # blocked or deleted since its card was read
                 raise LookupError(f"member {self.key} vanished")
-        return self.counts
+        count = self.counts[column]
+        if count is None:  # a card read with counts has all three
+            raise LookupError(f"member {self.key}'s card has no {column}")
+        return count
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Member:
+    def from_record(cls, record: MemberCard) -> Member:
         return cls(
             id=global_id("Member", record["id"]),
             key=record["id"],
@@ -259,7 +264,7 @@ class MemberSettings:
     accepts_in_mail: bool
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> MemberSettings:
+    def from_record(cls, record: rows.MemberSettings) -> MemberSettings:
         return cls(
             primary_button=ProfileButton(record["primaryButton"]),
             connections_visibility=ConnectionsVisibility(record["connectionsVisibility"]),
@@ -307,7 +312,7 @@ class SettingsPayload(Payload):
     errors: list[UserError]
 
     @classmethod
-    async def of(cls, info: Info, result: Mapping[str, Any]) -> SettingsPayload:
+    async def of(cls, info: Info, result: rows.MemberSettings) -> SettingsPayload:
         return cls(settings=MemberSettings.from_record(result), errors=[])
 
 

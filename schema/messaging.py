@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
+from cypher.rows import messaging as rows
+from cypher.rows.messaging import ConversationCard
 from resolvers import messaging
 from resolvers.request.clock import to_datetime
 from schema.enums import ConversationKind
@@ -30,7 +30,7 @@ class Message(Node):
         return await Member.require(info, self.sender_id)
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Message:
+    def from_record(cls, record: rows.Message) -> Message:
         return cls(
             id=global_id("Message", record["id"]),
             sender_id=record["senderId"],
@@ -66,7 +66,7 @@ class Conversation(Node):
         return await Connection.of(page, from_rows(Message.from_record))
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Conversation:
+    def from_record(cls, record: ConversationCard) -> Conversation:
         return cls(
             id=global_id("Conversation", record["id"]),
             key=record["id"],

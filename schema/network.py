@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
+from cypher.rows import members as rows
 from resolvers import members, network
 from resolvers.request.clock import to_datetime
 from schema.companies import Company
@@ -27,7 +27,7 @@ class BlockedMember:
     blocked_at: datetime
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> BlockedMember:
+    def from_record(cls, record: rows.BlockedMember) -> BlockedMember:
         return cls(
             member_id=global_id("Member", record["id"]),
             handle=record["handle"],
@@ -69,7 +69,7 @@ class BlockPayload(Payload):
     errors: list[UserError]
 
     @classmethod
-    async def of(cls, info: Info, result: Mapping[str, Any]) -> BlockPayload:
+    async def of(cls, info: Info, result: rows.BlockedMember) -> BlockPayload:
         return cls(blocked=BlockedMember.from_record(result), errors=[])
 
 

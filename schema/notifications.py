@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Any
 
 import strawberry
 
+from cypher.rows.notifications import NotificationCard
 from resolvers import notifications
 from resolvers.errors import Refused
 from resolvers.request.clock import to_datetime
@@ -54,7 +55,7 @@ class Notification(Node):
         return await Post.load(info, self.post_id) if self.post_id else None
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Notification:
+    def from_record(cls, record: NotificationCard) -> Notification:
         return cls(
             id=global_id("Notification", record["id"]),
             kind=NotificationKind(record["kind"]),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
+from cypher.rows.posts import FeedItem, PostCard
 from resolvers import posts
 from resolvers.request.clock import to_datetime
 from resolvers.request.pages import Page
@@ -17,7 +17,7 @@ from schema.errors import Payload, UserError
 from schema.info import Info
 from schema.members import Member
 from schema.pipeline.lookahead import asks_counts, relation_need
-from schema.relay import Connection, Node, by_id, global_id, load_node, node_type
+from schema.relay import Connection, Node, global_id, load_node, node_type
 
 Author = Annotated[Member | Company, strawberry.union("Author")]
 
@@ -49,7 +49,7 @@ class Post(Node):
         return await Post.load(info, self.shared_id) if self.shared_id else None
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Post:
+    def from_record(cls, record: PostCard) -> Post:
         return cls(
             id=global_id("Post", record["id"]),
             key=record["id"],
@@ -69,13 +69,13 @@ class Post(Node):
         return cls.from_record(record) if record else None
 
     @classmethod
-    async def page(cls, info: Info, page: Page | None) -> Connection[Post]:
-        """The page's posts in one batch, their authors (as far as the selection asks) in one
-        more, started in the same tick."""
+    async def feed(cls, info: Info, page: Page[FeedItem] | None) -> Connection[Post]:
+        """The feed's posts (their cards came with the page), their authors (as far as the
+        selection asks) in one batch."""
         if page is not None:
             need = relation_need(info, through="author") if info.context.viewer_id else None
             posts.start_authors(info.context, page, need, asks_counts(info, through="author"))
-        return await Connection.of(page, by_id(cls.load, info))
+        return await cls.page(info, page)
 
 
 @strawberry.input

@@ -18,14 +18,15 @@ from typing import Any, ClassVar, Generic, Self, TypeVar
 import strawberry
 from strawberry.types.field import StrawberryField
 
-from cypher.database import Row
+from cypher.rows import Listed
 from resolvers.request import ids
 from resolvers.request.clock import optional_datetime
 from resolvers.request.pages import Page, encode_cursor
 from schema.info import Info
 
 T = TypeVar("T")
-NodeLoad = Callable[[Row], Awaitable[T | None]]
+Item = TypeVar("Item", bound=Listed)  # an item of a page: at least its id and cursor
+NodeLoad = Callable[[Item], Awaitable[T | None]]
 
 
 def global_id(type_name: str, key: str) -> strawberry.ID:
@@ -44,7 +45,7 @@ class Node:
         raise NotImplementedError
 
     @classmethod
-    async def page(cls, info: Info, page: Page | None) -> Connection[Self]:
+    async def page(cls, info: Info, page: Page[Listed] | None) -> Connection[Self]:
         """A page of this type's ids as a connection, loaded in one batch."""
         return await Connection.of(page, by_id(cls.load, info))
 
@@ -63,7 +64,7 @@ async def load_node(info: Info, type_name: str, key: str) -> Node | None:
     return await NODE_TYPES[type_name].load(info, key)
 
 
-async def load_page(info: Info, type_name: str, page: Page | None) -> Connection[Any]:
+async def load_page(info: Info, type_name: str, page: Page[Listed] | None) -> Connection[Any]:
     """A page of ids of one Node type as a connection (for fields whose type lives in a module
     above the caller's: Member.posts)."""
     return await NODE_TYPES[type_name].page(info, page)
@@ -82,7 +83,7 @@ class PageInfo:
     end_cursor: str | None
 
     @classmethod
-    def of(cls, page: Page, cursors: list[str]) -> PageInfo:
+    def of(cls, page: Page[Any], cursors: list[str]) -> PageInfo:
         return cls(
             has_next_page=page.has_next,
             has_previous_page=False,  # forward pagination only (contract)
@@ -128,7 +129,7 @@ class DatedEdge(Generic[T]):
     )
 
 
-EMPTY = Page(items=[], has_next=False, total=0)
+EMPTY: Page[Any] = Page(items=[], has_next=False, total=0)
 
 
 def total_count_is_exact() -> Any:
@@ -148,7 +149,7 @@ class _Builds:
     counted: ClassVar[bool] = False
 
     @classmethod
-    async def of(cls, page: Page | None, load: NodeLoad[Any]) -> Self:
+    async def of(cls, page: Page[Item] | None, load: NodeLoad[Item, Any]) -> Self:
         """An item whose node no longer loads (removed or hidden between the page query and the
         batch) has no edge; pageInfo still counts its cursor."""
         page = page or EMPTY
@@ -166,7 +167,7 @@ class _Builds:
         return cls(**fields)
 
     @classmethod
-    def edge(cls, cursor: str, item: Row, node: Any) -> Any:
+    def edge(cls, cursor: str, item: Listed, node: Any) -> Any:
         return Edge(cursor=cursor, node=node)
 
 
@@ -196,19 +197,21 @@ class DatedConnection(_Builds, Generic[T]):
     counted: ClassVar[bool] = True
 
     @classmethod
-    def edge(cls, cursor: str, item: Row, node: Any) -> Any:
-        return DatedEdge(cursor=cursor, node=node, since=optional_datetime(item.get("since")))
+    def edge(cls, cursor: str, item: Listed, node: Any) -> Any:
+        # Lists of follows and connections say since when (rows.ListedSince); others do not.
+        dated: Mapping[str, Any] = item
+        return DatedEdge(cursor=cursor, node=node, since=optional_datetime(dated.get("since")))
 
 
-def by_id(load: Callable[[Info, str], Awaitable[T | None]], info: Info) -> NodeLoad[T]:
+def by_id(load: Callable[[Info, str], Awaitable[T | None]], info: Info) -> NodeLoad[Listed, T]:
     """`load(info, item["id"])` as a loader of a page's items."""
     return lambda item: load(info, item["id"])
 
 
-def from_rows(build: Callable[[Row], T]) -> NodeLoad[T]:
+def from_rows(build: Callable[[Item], T]) -> NodeLoad[Item, T]:
     """A loader for pages whose items are whole rows already (invitations, messages)."""
 
-    async def load(item: Row) -> T | None:
+    async def load(item: Item) -> T | None:
         return build(item)
 
     return load

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
-from cypher.database import Row
+from cypher.rows import members as rows
+from cypher.rows.members import ListedFollowed
 from resolvers import posts, viewer
 from schema.info import Info
 from schema.members import Invitation, Member, MemberSettings
@@ -35,7 +34,7 @@ class Suggestion:
     mutual_sample: list[Member]
 
     @classmethod
-    async def of(cls, info: Info, row: Mapping[str, Any]) -> Suggestion:
+    async def of(cls, info: Info, row: rows.Suggestion) -> Suggestion:
         member, *sample = await asyncio.gather(
             Member.require(info, row["id"]), *(Member.require(info, key) for key in row["sample"])
         )
@@ -51,7 +50,7 @@ class InvitationQuota:
     )
 
 
-async def _followable(info: Info, item: Row) -> Node | None:
+async def _followable(info: Info, item: ListedFollowed) -> Node | None:
     return await load_node(info, item["kind"], item["id"])
 
 
@@ -117,7 +116,7 @@ class Viewer:
     async def feed(
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> Connection[Post]:
-        return await Post.page(info, await posts.feed(info.context, first, after))
+        return await Post.feed(info, await posts.feed(info.context, first, after))
 
     @strawberry.field
     async def conversations(

@@ -203,7 +203,12 @@ def create_app(
         database = db
         if database is None:
             driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
-            database = Database(driver, settings.neo4j_database, settings.db_timeout_seconds)
+            database = Database(
+                driver,
+                settings.neo4j_database,
+                settings.db_timeout_seconds,
+                check_rows=settings.checks_rows,
+            )
         services = Services(database, settings, Passwords(settings), Limits(settings))
         if clock is not None:
             services = dataclasses.replace(services, clock=clock)

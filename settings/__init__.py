@@ -101,6 +101,11 @@ class Settings:
     def is_production(self) -> bool:
         return self.environment == "production"
 
+    @property
+    def checks_rows(self) -> bool:
+        """Under test, every row a query answers is checked against its declared shape."""
+        return self.environment == "test"
+
     def check(self) -> Settings:
         """Refuse settings that are unsafe or impossible; return self when they are fine."""
         if self.environment not in ENVIRONMENTS:

@@ -36,7 +36,9 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 @pytest.fixture(scope="session")
 async def database(neo4j_server: Neo4jServer) -> AsyncIterator[Database]:
     driver = open_driver(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
-    db = Database(driver, "neo4j", TEST_SETTINGS.db_timeout_seconds)
+    db = Database(
+        driver, "neo4j", TEST_SETTINGS.db_timeout_seconds, check_rows=TEST_SETTINGS.checks_rows
+    )
     await apply_migrations(db)
     row = await db.read_one("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
     assert row is not None

@@ -70,7 +70,7 @@ async def profile(db: Database, viewer: str, target: str) -> tuple[int, int, flo
         **limit_params(Settings(), datetime.now(UTC)),
     }
     _, summary, _ = await db.driver.execute_query(
-        "PROFILE " + MEMBER_RELATIONS, parameters_=params, database_=db.name
+        "PROFILE " + MEMBER_RELATIONS.text, parameters_=params, database_=db.name
     )
     times = []
     degree = ""

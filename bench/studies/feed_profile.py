@@ -75,10 +75,10 @@ async def main(tier_name: str) -> int:
         ]
         for label, viewer in viewers(follows).items():
             params = {"viewer": network.ids[viewer], "limit": PAGE + 1, "after": None}
-            hits, millis, rows = await measure(db, FEED, params)
+            hits, millis, rows = await measure(db, FEED.text, params)
             ids = [item["id"] for item in rows[0]["items"]][:PAGE]
             card_hits, card_millis, _ = await measure(
-                db, POST_CARDS, {"viewer": network.ids[viewer], "ids": ids}
+                db, POST_CARDS.text, {"viewer": network.ids[viewer], "ids": ids}
             )
             lines.append(
                 f"| {label} | {follows[viewer]:,} | {hits:,} | {millis:.1f} | "

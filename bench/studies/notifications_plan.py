@@ -74,9 +74,9 @@ async def measure(uri: str, notifications: int, unread: int) -> None:
         visible = {"viewer": "reader", "keptSince": now - 1}
         page = {"limit": 21, "after": None, **visible}
         cases: list[tuple[str, LiteralString, dict[str, Any]]] = [
-            ("unreadCount", UNREAD_NOTIFICATION_COUNT, visible),
-            ("first page of 20 (all)", VIEWER_NOTIFICATIONS, page),
-            ("first page of 20 (unread only)", VIEWER_UNREAD_NOTIFICATIONS, page),
+            ("unreadCount", UNREAD_NOTIFICATION_COUNT.text, visible),
+            ("first page of 20 (all)", VIEWER_NOTIFICATIONS.text, page),
+            ("first page of 20 (unread only)", VIEWER_UNREAD_NOTIFICATIONS.text, page),
         ]
         print(f"a member with {notifications:,} notifications, {unread} unread:")
         for name, query, params in cases:
@@ -84,7 +84,7 @@ async def measure(uri: str, notifications: int, unread: int) -> None:
             print(f"  {name}: {hits:,} db hits, {elapsed:.1f} ms (median of 20)")
         async with driver.session(database="neo4j") as session:
             result = await session.run(
-                "PROFILE " + MARK_NOTIFICATIONS_READ, {"viewer": "reader", "upTo": None}
+                "PROFILE " + MARK_NOTIFICATIONS_READ.text, {"viewer": "reader", "upTo": None}
             )
             summary = await result.consume()
         assert summary.profile is not None

@@ -17,16 +17,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import cypher
-from cypher.database import Row
+from cypher.rows import NoColumns
+from cypher.rows.accounts import RateLimitTaken
 from resolvers.errors import RateLimited
 from resolvers.request.clock import epoch_ms, from_epoch_ms, ms
 from settings import Settings
 
-RATE_LIMIT_TAKE = cypher.query("rate_limit_take")
-RATE_LIMIT_GIVE_BACK = cypher.query("rate_limit_give_back")
+RATE_LIMIT_TAKE = cypher.query("rate_limit_take", RateLimitTaken)
+RATE_LIMIT_GIVE_BACK = cypher.query("rate_limit_give_back", NoColumns)
 
-# How one query runs: Transaction.one inside a transaction, Database.write_one on its own.
-RunOne = Callable[..., Awaitable[Row | None]]
+# How one query runs: Transaction.one inside a transaction, Database.write_one on its own
+# (their overloads are beyond what a Protocol can name: the rows are typed where they are read).
+RunOne = Callable[..., Awaitable[Any]]
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,13 @@ class RateLimit:
         """Count one event of `key` at `now` (or at the database's time, if that is later);
         RateLimited (nothing counted) when the window is full. Returns the event's time in
         epoch milliseconds, which `give_back` takes."""
-        row = await run(RATE_LIMIT_TAKE, **self._params(key, now))
+        row: RateLimitTaken | None = await run(RATE_LIMIT_TAKE, **self._params(key, now))
         assert row is not None  # MERGE always answers
         if row["retryAfter"] is not None:
             retry_after = from_epoch_ms(row["retryAfter"])
             raise RateLimited(f"Too many {self.what}; try again later.", retry_after)
-        return int(row["takenAt"])
+        assert row["takenAt"] is not None  # taken, since not refused
+        return row["takenAt"]
 
     async def give_back(self, run: RunOne, key: str, taken_at: int) -> None:
         """Uncount the event of `key` that `take` answered `taken_at` for."""

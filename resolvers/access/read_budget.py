@@ -18,11 +18,12 @@ from datetime import datetime
 
 import cypher
 from cypher.database import Database
+from cypher.rows.accounts import ReadBudgetTaken
 from resolvers.errors import RateLimited
 from resolvers.request.clock import epoch_ms, from_epoch_ms
 from settings import Settings
 
-READ_BUDGET_TAKE = cypher.query("read_budget_take")
+READ_BUDGET_TAKE = cypher.query("read_budget_take", ReadBudgetTaken)
 BATCH = 2000  # units gathered before they are taken from the shared budget
 TALLIES_MAX = 100_000  # members whose units this process keeps at once; beyond, it forgets
 PERIOD_MS = 60_000

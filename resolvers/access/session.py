@@ -14,10 +14,11 @@ from typing import Any
 
 import cypher
 from cypher.database import Database
+from cypher.rows import Id
 from resolvers.access.tokens import TokenClaims
 from resolvers.errors import Unauthenticated
 
-VIEWER_SESSION = cypher.query("viewer_session")
+VIEWER_SESSION = cypher.query("viewer_session", Id)
 ENDED = "The token is no longer valid; sign in again."
 
 

@@ -18,17 +18,18 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import LiteralString
 
 import cypher
+from cypher import Query
 from cypher.database import Database
+from cypher.rows.live import LiveItems, LivePositions
 from resolvers.request.clock import epoch_ms
 from resolvers.rules.notifications import kept_since
 from settings import Settings
 
-LIVE_NOTIFICATIONS = cypher.query("live_notifications")
-LIVE_MESSAGES = cypher.query("live_messages")
-LIVE_POSITIONS = cypher.query("live_positions")
+LIVE_NOTIFICATIONS = cypher.query("live_notifications", LiveItems)
+LIVE_MESSAGES = cypher.query("live_messages", LiveItems)
+LIVE_POSITIONS = cypher.query("live_positions", LivePositions)
 
 log = logging.getLogger("vernetzt.live")
 
@@ -110,18 +111,16 @@ class Hub:
     async def poll(self) -> None:
         """One round: what was committed since each stream's position, to its subscriptions."""
         if self.members:
-            await self._poll(self.members, LIVE_NOTIFICATIONS, "members", "member")
+            await self._poll(self.members, LIVE_NOTIFICATIONS, "members")
         if self.conversations:
-            await self._poll(self.conversations, LIVE_MESSAGES, "conversations", "conversation")
+            await self._poll(self.conversations, LIVE_MESSAGES, "conversations")
 
-    async def _poll(
-        self, streams: dict[str, Stream], query: LiteralString, param: str, key: str
-    ) -> None:
+    async def _poll(self, streams: dict[str, Stream], query: Query[LiveItems], param: str) -> None:
         positions = [{"id": k, "after": stream.position} for k, stream in streams.items()]
         self.polls += 1
         extra = {"keptSince": kept_since(self.settings, epoch_ms(self.clock()))}
         for row in await self.db.read(query, **{param: positions}, **extra):
-            if stream := streams.get(row[key]):
+            if stream := streams.get(row["stream"]):
                 stream.deliver(row["upTo"], row["ids"], row["numbers"])
 
     async def close(self) -> None:

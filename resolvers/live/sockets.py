@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 
 import cypher
 from cypher.database import Database
+from cypher.rows import NoColumns
+from cypher.rows.live import SocketOpened, SocketRenewal
 from resolvers.access.tokens import TokenClaims
 from settings import Settings
 
-OPEN_LIVE_SOCKET = cypher.query("open_live_socket")
-RENEW_LIVE_SOCKETS = cypher.query("renew_live_sockets")
-CLOSE_LIVE_SOCKET = cypher.query("close_live_socket")
+OPEN_LIVE_SOCKET = cypher.query("open_live_socket", SocketOpened)
+RENEW_LIVE_SOCKETS = cypher.query("renew_live_sockets", SocketRenewal)
+CLOSE_LIVE_SOCKET = cypher.query("close_live_socket", NoColumns)
 
 log = logging.getLogger("vernetzt.sockets")
 ENDED = 4403  # graphql-transport-ws: forbidden (a missing, bad, expired or ended token)

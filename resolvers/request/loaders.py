@@ -8,10 +8,23 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, LiteralString
+from typing import Any, TypeVar
 
 import cypher
-from cypher.database import Database, Row
+from cypher.database import Database
+from cypher.rows import Id, Rows
+from cypher.rows.companies import CompanyCard, CompanyRelation
+from cypher.rows.members import (
+    InvitationCard,
+    MemberCard,
+    MemberCards,
+    MemberDegree,
+    MemberRelation,
+    ViewerAccount,
+)
+from cypher.rows.messaging import ConversationCard, MessageCard
+from cypher.rows.notifications import NotificationCard
+from cypher.rows.posts import PostCard
 from resolvers.access.session import SessionCheck
 from resolvers.request.batching import BatchLoader
 from resolvers.request.clock import epoch_ms, ms
@@ -19,18 +32,19 @@ from resolvers.request.together import Together
 from resolvers.rules.notifications import kept_since
 from settings import Settings
 
-MEMBER_CARDS = cypher.query("member_cards")
-COMPANY_CARDS = cypher.query("company_cards")
-MEMBER_RELATIONS = cypher.query("member_relations")
-MEMBER_DEGREES = cypher.query("member_degrees")
-COMPANY_RELATIONS = cypher.query("company_relations")
-POST_CARDS = cypher.query("post_cards")
-CONVERSATION_CARDS = cypher.query("conversation_cards")
-MESSAGE_CARDS = cypher.query("message_cards")
-INVITATION_CARDS = cypher.query("invitation_cards")
-NOTIFICATION_CARDS = cypher.query("notification_cards")
-VIEWER_ACCOUNT = cypher.query("viewer_account")
+MEMBER_CARDS = cypher.query("member_cards", MemberCards)
+COMPANY_CARDS = cypher.query("company_cards", Rows[CompanyCard])
+MEMBER_RELATIONS = cypher.query("member_relations", Rows[MemberRelation])
+MEMBER_DEGREES = cypher.query("member_degrees", Rows[MemberDegree])
+COMPANY_RELATIONS = cypher.query("company_relations", CompanyRelation)
+POST_CARDS = cypher.query("post_cards", Rows[PostCard])
+CONVERSATION_CARDS = cypher.query("conversation_cards", ConversationCard)
+MESSAGE_CARDS = cypher.query("message_cards", MessageCard)
+INVITATION_CARDS = cypher.query("invitation_cards", InvitationCard)
+NOTIFICATION_CARDS = cypher.query("notification_cards", NotificationCard)
+VIEWER_ACCOUNT = cypher.query("viewer_account", ViewerAccount)
 NO_SESSION = {"sessionMember": None, "sessionVersion": None}
+R = TypeVar("R", bound=Id)  # a row of one of the ids asked for
 
 
 class RelationNeed(Enum):
@@ -41,17 +55,15 @@ class RelationNeed(Enum):
     DEGREE = "degree"
 
 
-LoadFn = Callable[[Sequence[str]], Awaitable[list[Row | None]]]
-ReadFn = Callable[..., Awaitable[list[Row]]]
+LoadFn = Callable[[Sequence[str]], Awaitable[list[R | None]]]
 
 
-def _by_id(read: ReadFn, query: LiteralString, **params: Any) -> LoadFn:
-    """A batch load: `read` is the Database's `read` for a query that answers a row per id (the
-    seldom long lists), or Together's `read_items` for one that answers them as one row (the
-    cards and relations of a page, read side by side with the other batches of their turn)."""
+def _by_id(rows_of: Callable[[list[str]], Awaitable[list[R]]]) -> LoadFn[R]:
+    """A batch load: `rows_of(ids)` reads the rows of those ids, in any order, a missing or
+    hidden one left out; the batch answers a row or None per id, in the order asked."""
 
-    async def load(ids: Sequence[str]) -> list[Row | None]:
-        rows = {row["id"]: row for row in await read(query, ids=list(ids), **params)}
+    async def load(ids: Sequence[str]) -> list[R | None]:
+        rows = {row["id"]: row for row in await rows_of(list(ids))}
         return [rows.get(key) for key in ids]
 
     return load
@@ -92,54 +104,61 @@ class Loaders:
         start loading at the same time and are read as one statement
         (resolvers.request.together)."""
         db, viewer, together = self._db, self._viewer_id, self._together
-        self._account: asyncio.Task[Row | None] | None = None
-        # Cards without their counts, and, for the fields that ask for them, with.
-        self.member_cards: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=False)
+        limits = self._limits()
+        kept = kept_since(self._settings, epoch_ms(self._now))
+        self._account: asyncio.Task[ViewerAccount | None] | None = None
+        # Cards without their counts, and, for the fields that ask for them, with; read as
+        # one row for the page (Together's `read_items`), side by side with the other batches
+        # of their turn. The seldom long lists read a row per id (the Database's `read`).
+        self.member_cards: BatchLoader[str, MemberCard | None] = BatchLoader(
+            _by_id(lambda ids: self._member_cards(ids=ids, handle=None, counts=False))
         )
-        self.counted_cards: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(self._member_cards, MEMBER_CARDS, handle=None, counts=True)
+        self.counted_cards: BatchLoader[str, MemberCard | None] = BatchLoader(
+            _by_id(lambda ids: self._member_cards(ids=ids, handle=None, counts=True))
         )
-        self.company_cards: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(together.read_items, COMPANY_CARDS)
+        self.company_cards: BatchLoader[str, CompanyCard | None] = BatchLoader(
+            _by_id(lambda ids: together.read_items(COMPANY_CARDS, ids=ids))
         )
-        self.relations: BatchLoader[str, Row | None] = BatchLoader(
+        self.relations: BatchLoader[str, MemberRelation | None] = BatchLoader(
             _by_id(
-                together.read_items, MEMBER_RELATIONS, viewer=viewer, handle=None, **self._limits()
+                lambda ids: together.read_items(
+                    MEMBER_RELATIONS, ids=ids, viewer=viewer, handle=None, **limits
+                )
             )
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
-        self.degrees: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(together.read_items, MEMBER_DEGREES, viewer=viewer, handle=None)
+        self.degrees: BatchLoader[str, MemberDegree | None] = BatchLoader(
+            _by_id(
+                lambda ids: together.read_items(MEMBER_DEGREES, ids=ids, viewer=viewer, handle=None)
+            )
         )
-        self.company_relations: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(db.read, COMPANY_RELATIONS, viewer=viewer)
+        self.company_relations: BatchLoader[str, CompanyRelation | None] = BatchLoader(
+            _by_id(lambda ids: db.read(COMPANY_RELATIONS, ids=ids, viewer=viewer))
         )
-        self.posts: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(together.read_items, POST_CARDS, viewer=viewer)
+        self.posts: BatchLoader[str, PostCard | None] = BatchLoader(
+            _by_id(lambda ids: together.read_items(POST_CARDS, ids=ids, viewer=viewer))
         )
-        self.conversations: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(db.read, CONVERSATION_CARDS, viewer=viewer)
+        self.conversations: BatchLoader[str, ConversationCard | None] = BatchLoader(
+            _by_id(lambda ids: db.read(CONVERSATION_CARDS, ids=ids, viewer=viewer))
         )
-        self.messages: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(db.read, MESSAGE_CARDS, viewer=viewer)
+        self.messages: BatchLoader[str, MessageCard | None] = BatchLoader(
+            _by_id(lambda ids: db.read(MESSAGE_CARDS, ids=ids, viewer=viewer))
         )
-        self.invitations: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(db.read, INVITATION_CARDS, viewer=viewer)
+        self.invitations: BatchLoader[str, InvitationCard | None] = BatchLoader(
+            _by_id(lambda ids: db.read(INVITATION_CARDS, ids=ids, viewer=viewer))
         )
-        kept = kept_since(self._settings, epoch_ms(self._now))
-        self.notifications: BatchLoader[str, Row | None] = BatchLoader(
-            _by_id(db.read, NOTIFICATION_CARDS, viewer=viewer, keptSince=kept)
+        self.notifications: BatchLoader[str, NotificationCard | None] = BatchLoader(
+            _by_id(lambda ids: db.read(NOTIFICATION_CARDS, ids=ids, viewer=viewer, keptSince=kept))
         )
 
     def _limits(self) -> dict[str, Any]:
         return limit_params(self._settings, self._now)
 
-    async def _member_cards(self, query: LiteralString, **params: Any) -> list[Row]:
+    async def _member_cards(self, **params: Any) -> list[MemberCard]:
         """Member cards (member_cards.cypher)."""
         session = self._session_params
         row = await self._together.read_one(
-            query, ("rows", "session"), viewer=self._viewer_id, **params, **session
+            MEMBER_CARDS, viewer=self._viewer_id, **params, **session
         )
         assert row is not None  # one row, whatever the ids
         return self._cards_of(row)
@@ -148,7 +167,7 @@ class Loaders:
     def _session_params(self) -> dict[str, Any]:
         return self._session.params if self._session else NO_SESSION
 
-    def _cards_of(self, answer: Row) -> list[Row]:
+    def _cards_of(self, answer: MemberCards) -> list[MemberCard]:
         """The cards of member_cards.cypher's row; the session check takes its answer."""
         if self._session is not None:
             self._session.answer(answer["session"])
@@ -156,38 +175,39 @@ class Loaders:
 
     async def member_by_handle(
         self, handle: str, need: RelationNeed | None, counts: bool
-    ) -> Row | None:
+    ) -> MemberCard | None:
         """The card of the member with `handle` (None when missing or hidden), with its counts
         when `counts`, and with it, in the same statement, the viewer's relation to that member
         as far as `need` says (see schema.pipeline.lookahead). All land in the
         loaders' caches, where the fields below look for them."""
-        card = self._member_cards(MEMBER_CARDS, ids=[], handle=handle, counts=counts)
-        relations: list[Row] = []
-        if need is None or self._viewer_id is None:
+        card = self._member_cards(ids=[], handle=handle, counts=counts)
+        viewer = self._viewer_id
+        if need is None or viewer is None:
             cards = await card
-        else:
-            full = need is RelationNeed.FULL
-            query, extra = (MEMBER_RELATIONS, self._limits()) if full else (MEMBER_DEGREES, {})
-            viewer = self._viewer_id
+        elif need is RelationNeed.FULL:
             relation = self._together.read_items(
-                query, ids=[], handle=handle, viewer=viewer, **extra
+                MEMBER_RELATIONS, ids=[], handle=handle, viewer=viewer, **self._limits()
             )
             cards, relations = await asyncio.gather(card, relation)
-        loader = self.relations if need is RelationNeed.FULL else self.degrees
-        for row in relations:
-            loader.prime(row["id"], row)
-        for row in cards:
-            self.member_cards.prime(row["id"], row)
+            for relation_row in relations:
+                self.relations.prime(relation_row["id"], relation_row)
+        else:
+            degree = self._together.read_items(MEMBER_DEGREES, ids=[], handle=handle, viewer=viewer)
+            cards, degrees = await asyncio.gather(card, degree)
+            for degree_row in degrees:
+                self.degrees.prime(degree_row["id"], degree_row)
+        for card_row in cards:
+            self.member_cards.prime(card_row["id"], card_row)
             if counts:
-                self.counted_cards.prime(row["id"], row)
+                self.counted_cards.prime(card_row["id"], card_row)
         return cards[0] if cards else None
 
-    async def if_signed_in(self, loader: BatchLoader[str, Row | None], key: str) -> Row | None:
+    async def if_signed_in(self, loader: BatchLoader[str, R | None], key: str) -> R | None:
         """`loader`'s row for a signed-in viewer; None for an anonymous one (R24: posts,
         conversations and relations are never public)."""
         return None if self._viewer_id is None else await loader.load(key)
 
-    def card(self, member_id: str, counts: bool) -> Awaitable[Row | None]:
+    def card(self, member_id: str, counts: bool) -> Awaitable[MemberCard | None]:
         """The member's card, with its counts when `counts`."""
         return (self.counted_cards if counts else self.member_cards).load(member_id)
 
@@ -204,11 +224,11 @@ class Loaders:
         anyway, else from the cheaper degree query."""
         if self.relations.is_loading(member_id):
             relation = await self.relations.load(member_id)
-        else:
-            relation = await self.degrees.load(member_id)
-        return str(relation["degree"]) if relation else None
+            return relation["degree"] if relation else None
+        degree = await self.degrees.load(member_id)
+        return degree["degree"] if degree else None
 
-    async def account(self) -> Row:
+    async def account(self) -> ViewerAccount:
         """The viewer's own account (email, settings, credits, invitation log), read once."""
         if self._account is None:
             self._account = asyncio.ensure_future(

@@ -11,19 +11,26 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any, Generic, TypeVar
 
-from cypher.database import Database, Row
+from cypher import Query
+from cypher.database import Database
+from cypher.rows import Items
 from resolvers.errors import BadUserInput
 from resolvers.request.context import Context
 
 MAX_FIRST = 100
+Item = TypeVar("Item")
+# A page of items of a shape is a page of items of any shape with fewer keys (a list of posts
+# with their cards is a list of ids with cursors): it only gives its items.
+Item_co = TypeVar("Item_co", covariant=True)
 
 
 @dataclass(frozen=True)
-class Page:
-    items: list[Row]
+class Page(Generic[Item_co]):
+    items: Sequence[Item_co]
     has_next: bool
     total: int
     # Whether `total` counts every item; only search stops counting at its reach (R22).
@@ -61,25 +68,31 @@ def page_size(first: int | None, default: int = 20) -> int:
 
 
 async def fetch_page(
-    db: Database, query: LiteralString, first: int | None, after: str | None, **params: Any
-) -> Page | None:
+    db: Database, query: Query[Items[Item]], first: int | None, after: str | None, **params: Any
+) -> Page[Item] | None:
     """The page, or None when the query says the whole list is hidden (null `items`)."""
     first = page_size(first)
     row = await db.read_one(query, limit=first + 1, after=decode_cursor(after), **params)
     if row is None or row["items"] is None:
         return None
-    items: list[Row] = row["items"]
+    items = row["items"]
+    # A counted list's row has `total` (rows.Counted), search's also `exact` (rows.Reached).
+    counts: Mapping[str, Any] = row
     return Page(
         items=items[:first],
         has_next=len(items) > first,
-        total=int(row.get("total", 0)),
-        exact=row.get("exact", True),
+        total=int(counts.get("total", 0)),
+        exact=bool(counts.get("exact", True)),
     )
 
 
 async def members_page(
-    context: Context, query: LiteralString, first: int | None, after: str | None, **params: Any
-) -> Page | None:
+    context: Context,
+    query: Query[Items[Item]],
+    first: int | None,
+    after: str | None,
+    **params: Any,
+) -> Page[Item] | None:
     """A list that only members see (R24): None for an anonymous viewer, else the page of
     `query` with the viewer as `$viewer`."""
     if context.viewer_id is None:

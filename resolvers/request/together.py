@@ -9,12 +9,19 @@ as one statement (cypher.side_by_side), the two cost one query's price and one r
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
 import cypher
-from cypher.database import Database, Row
+from cypher import Query
+from cypher.database import Database, shaped
+from cypher.rows import Rows
+
+R = TypeVar("R", bound=Mapping[str, Any])
+Item = TypeVar("Item")
 
 PARAMETER = re.compile(r"\$(\w+)")
 MOST_QUERIES = 4  # in one statement: a page needs two or three side by side
@@ -22,12 +29,11 @@ MOST_QUERIES = 4  # in one statement: a page needs two or three side by side
 
 @dataclass(frozen=True)
 class Batch:
-    """One query that answers a single row, with its columns and parameters."""
+    """One query that answers a single row, and its parameters."""
 
-    query: LiteralString
-    columns: tuple[str, ...]
+    query: Query[Any]
     params: dict[str, Any]
-    answer: asyncio.Future[Row | None] = field(compare=False)
+    answer: asyncio.Future[Any] = field(compare=False)
 
 
 class Together:
@@ -38,22 +44,18 @@ class Together:
         self._waiting: list[Batch] = []
         self._reading: set[asyncio.Task[None]] = set()  # held: the loop holds tasks weakly
 
-    async def read_one(
-        self, query: LiteralString, columns: tuple[str, ...], **params: Any
-    ) -> Row | None:
-        """The row of `query`, a query answering at most one row with `columns`, read together
-        with the other queries started in this turn."""
-        answer: asyncio.Future[Row | None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(Batch(query, columns, params, answer))
+    async def read_one(self, query: Query[R], **params: Any) -> R | None:
+        """The row of `query`, a query answering at most one row, read together with the other
+        queries started in this turn."""
+        answer: asyncio.Future[R | None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(Batch(query, params, answer))
         if len(self._waiting) == 1:
             asyncio.get_running_loop().call_soon(self._send)
         return await answer
 
-    async def read_items(self, query: LiteralString, **params: Any) -> list[Row]:
-        """The items of a query that answers one row holding them as a list, `rows`: a record
-        costs the driver about 20 times what an item of a list does
-        (bench/studies/driver_cost.py)."""
-        row = await self.read_one(query, ("rows",), **params)
+    async def read_items(self, query: Query[Rows[Item]], **params: Any) -> list[Item]:
+        """The items of a query that answers one row holding them as a list, `rows`."""
+        row = await self.read_one(query, **params)
         return list(row["rows"]) if row else []
 
     def _send(self) -> None:
@@ -79,19 +81,22 @@ class Together:
             if not batch.answer.done():
                 batch.answer.set_result(row)
 
-    async def _rows(self, batches: list[Batch]) -> list[Row | None]:
+    async def _rows(self, batches: list[Batch]) -> list[Any]:
         if len(batches) == 1:
             (batch,) = batches
             return [await self._db.read_one(batch.query, **batch.params)]
-        parts: dict[str, tuple[LiteralString, tuple[str, ...]]] = {}
+        parts: dict[str, Query[Any]] = {}
         params: dict[str, Any] = {}
         for index, batch in enumerate(batches):
             name = f"q{index}"
-            parts[name] = (_renamed(batch.query, name), batch.columns)
+            parts[name] = _renamed(batch.query, name)
             params |= {f"{name}_{key}": value for key, value in batch.params.items()}
         row = await self._db.read_one(cypher.side_by_side(**parts), **params)
         assert row is not None  # side_by_side answers one row
-        return [row[f"q{index}"] for index in range(len(batches))]
+        answers = [row[name] for name in parts]
+        for part, answer in zip(parts.values(), answers, strict=True):
+            shaped(part, [answer] if answer is not None else [], self._db.check_rows)
+        return answers
 
 
 def _statements(waiting: list[Batch]) -> list[list[Batch]]:
@@ -114,8 +119,8 @@ def _statements(waiting: list[Batch]) -> list[list[Batch]]:
     return statements
 
 
-def _renamed(query: LiteralString, prefix: str) -> LiteralString:
+def _renamed(query: Query[R], prefix: str) -> Query[R]:
     """`query` with each `$name` as `$<prefix>_name`, so that two queries' parameters of the
     same name (both have `$ids`) keep their own values in one statement."""
-    renamed: LiteralString = PARAMETER.sub(rf"${prefix}_\1", query)
-    return renamed
+    renamed: LiteralString = PARAMETER.sub(rf"${prefix}_\1", query.text)
+    return dataclasses.replace(query, text=renamed)

@@ -25,11 +25,12 @@ from typing import TypeVar
 
 import cypher
 from cypher.database import Transaction
+from cypher.rows.accounts import ClaimedRequest
 from resolvers.errors import Refused
 from resolvers.request.clock import epoch_ms, ms
 from resolvers.request.context import Context
 
-CLAIM_REQUEST = cypher.query("claim_request")
+CLAIM_REQUEST = cypher.query("claim_request", ClaimedRequest)
 REQUEST_ID_LIFETIME = timedelta(days=1)
 
 T = TypeVar("T")

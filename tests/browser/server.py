@@ -25,7 +25,12 @@ async def _seed_fresh(settings: Settings) -> None:
     """Empties the database and loads the demo network, as `make run` shows it."""
     driver = open_driver(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password)
     try:
-        db = Database(driver, settings.neo4j_database, settings.db_timeout_seconds)
+        db = Database(
+            driver,
+            settings.neo4j_database,
+            settings.db_timeout_seconds,
+            check_rows=settings.checks_rows,
+        )
         await apply_migrations(db)
         await db.write("MATCH (n) DETACH DELETE n")
         await seed(db, Passwords(settings), DEMO_PASSWORD, settings.inmail_starting_credits)

@@ -13,7 +13,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from neo4j.exceptions import ServiceUnavailable
 
 import cypher
-from cypher.database import Database, Row
+from cypher import Query
+from cypher.database import Database
+from cypher.rows.leaving import ExportPage
 from resolvers.request import ids
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import DEMO_PASSWORD as PASSWORD
@@ -429,13 +431,13 @@ async def test_r28_an_export_past_the_size_limit_is_refused_and_the_download_ser
 class PostsUnreadable(Database):
     """The test's database, but for a fault injected where the export reads the posts."""
 
-    async def read_one(self, query: LiteralString, **params: Any) -> Row | None:
+    async def read_one(self, query: Query[Any] | LiteralString, **params: Any) -> Any:
         if query == EXPORT_POSTS:
             raise ServiceUnavailable("injected: the database went away mid-export")
         return await super().read_one(query, **params)
 
 
-EXPORT_POSTS = cypher.query("export_posts")
+EXPORT_POSTS = cypher.query("export_posts", ExportPage)
 
 
 async def test_r28_a_failed_export_gives_its_hour_back_but_costs_a_short_cool_down(

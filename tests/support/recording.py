@@ -8,7 +8,8 @@ from typing import Any, Literal, LiteralString, TypeVar
 
 from neo4j import AsyncDriver
 
-from cypher.database import Database, Row, Transaction
+from cypher import Query
+from cypher.database import Database, Transaction, text_of
 
 T = TypeVar("T")
 
@@ -36,12 +37,12 @@ class RecordingDatabase(Database):
         """A recording database on the driver, database name and timeout of `db`."""
         return cls(db.driver, db.name, db.timeout)
 
-    async def read(self, query: LiteralString, **params: Any) -> list[Row]:
-        self.calls.append(Call("read", query))
+    async def read(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
+        self.calls.append(Call("read", text_of(query)))
         return await super().read(query, **params)
 
-    async def write(self, query: LiteralString, **params: Any) -> list[Row]:
-        self.calls.append(Call("write", query))
+    async def write(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
+        self.calls.append(Call("write", text_of(query)))
         return await super().write(query, **params)
 
     async def transaction(
