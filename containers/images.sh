@@ -4,11 +4,12 @@
 #
 #   containers/images.sh [neo4j|python|all]
 #   NEO4J_IMAGE=neo4j:5.26-community      (the official image, present or pulled)
-#   PYTHON_IMAGE=vernetzt-standin/python:3.11   (a stand-in, where Docker Hub cannot be reached)
+#   PYTHON_IMAGE=vernetzt-standin/python:3.13   (a stand-in, where Docker Hub cannot be reached)
 #
 # Where the official image can be neither found nor pulled, a stand-in is built from what the
-# machine reaches (docs/containers.md): a Debian base by debootstrap, Python 3.11 from Debian in
-# a venv, and Neo4j from the same Maven artifacts as localneo4j/. Each stand-in carries a label
+# machine reaches (docs/containers.md): Debian bases by debootstrap, Python 3.13 from Debian 13
+# (trixie) in a venv, and Neo4j on Debian 12 (bookworm, whose Java 17 Neo4j 5.26 is built for)
+# from the same Maven artifacts as localneo4j/. Each stand-in carries a label
 # with a hash of its inputs; one that is present with the same hash is not built again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,9 +17,10 @@ root=$(dirname "$here")
 
 NEO4J_OFFICIAL=neo4j:5.26-community
 PYTHON_OFFICIAL=python:3.13-slim
-DEBIAN_STANDIN=vernetzt-standin/debian:bookworm
+NEO4J_BASE=bookworm
+PYTHON_BASE=trixie  # the Debian release whose Python is the newest the project supports
 NEO4J_STANDIN=vernetzt-standin/neo4j:5.26
-PYTHON_STANDIN=vernetzt-standin/python:3.11
+PYTHON_STANDIN=vernetzt-standin/python:3.13
 export DOCKER_BUILDKIT=0  # the classic builder: Debian's engine has no buildx plugin beside it
 
 log() { echo "containers: $*" >&2; }
@@ -45,24 +47,27 @@ debian_mirror() {  # the machine's own Debian mirror, from its apt sources: none
   echo "$uri"
 }
 
-debian_base() {
-  local hash
-  hash=$(printf 'debootstrap minbase bookworm 1' | sha256sum | cut -c1-16)
-  [ "$(inputs_of "$DEBIAN_STANDIN")" = "$hash" ] && return
+debian_standin() { echo "vernetzt-standin/debian:$1"; }
+
+debian_base() {  # debian_base SUITE: vernetzt-standin/debian:SUITE, by debootstrap, once
+  local suite=$1 image hash
+  image=$(debian_standin "$suite")
+  hash=$(printf 'debootstrap minbase %s 1' "$suite" | sha256sum | cut -c1-16)
+  [ "$(inputs_of "$image")" = "$hash" ] && return
   command -v debootstrap >/dev/null || { log "debootstrap is missing (apt-get install debootstrap)"; return 1; }
   local dir mirror started=$SECONDS
   mirror=$(debian_mirror) || return 1
   dir=$(mktemp -d /var/tmp/vernetzt-debian.XXXXXX)
-  log "building $DEBIAN_STANDIN with debootstrap from $mirror"
-  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
+  log "building $image with debootstrap from $mirror"
+  debootstrap --variant=minbase "$suite" "$dir" "$mirror" >"$dir.log" 2>&1 \
     || { tail -20 "$dir.log" >&2; rm -rf "$dir" "$dir.log"; return 1; }
   rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir.log"
   tar -C "$dir" --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -c . \
     | docker import --change "LABEL vernetzt.inputs=$hash" --change 'CMD ["bash"]' \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8' \
-        - "$DEBIAN_STANDIN" >/dev/null
+        - "$image" >/dev/null
   rm -rf "$dir"
-  log "$DEBIAN_STANDIN built in $((SECONDS - started)) s"
+  log "$image built in $((SECONDS - started)) s"
 }
 
 legacy_notice_filtered() {  # the builder's deprecation notice, every time; the rest passes
@@ -70,35 +75,35 @@ legacy_notice_filtered() {  # the builder's deprecation notice, every time; the 
     -e '^ *environment-variable\.' -e '^$' || true
 }
 
-build() {  # build NAME CONTEXT HASH: a stand-in on the Debian base, apt-get over the host network
+build() {  # build NAME CONTEXT HASH SUITE: a stand-in on that Debian base, apt over the host network
   local started=$SECONDS
   log "building $1"
-  docker build -q --force-rm --network host --build-arg "BASE=$DEBIAN_STANDIN" \
+  docker build -q --force-rm --network host --build-arg "BASE=$(debian_standin "$4")" \
     --label "vernetzt.inputs=$3" -t "$1" "$2" 2>&1 >/dev/null | legacy_notice_filtered >&2
   log "$1 built in $((SECONDS - started)) s"
 }
 
 python_image() {
   if official "$PYTHON_OFFICIAL"; then echo "PYTHON_IMAGE=$PYTHON_OFFICIAL"; return; fi
-  debian_base
+  debian_base "$PYTHON_BASE"
   local hash context
   context=$(mktemp -d)
   cp -r "$here/python/." "$context/"
   mkdir "$context/local-ca"
   cp /usr/local/share/ca-certificates/*.crt "$context/local-ca/" 2>/dev/null || true
-  hash=$( (docker image inspect --format '{{.Id}}' "$DEBIAN_STANDIN"; find "$context" -type f | sort | xargs cat) | digest)
-  [ "$(inputs_of "$PYTHON_STANDIN")" = "$hash" ] || build "$PYTHON_STANDIN" "$context" "$hash"
+  hash=$( (docker image inspect --format '{{.Id}}' "$(debian_standin "$PYTHON_BASE")"; find "$context" -type f | sort | xargs cat) | digest)
+  [ "$(inputs_of "$PYTHON_STANDIN")" = "$hash" ] || build "$PYTHON_STANDIN" "$context" "$hash" "$PYTHON_BASE"
   rm -rf "$context"
   echo "PYTHON_IMAGE=$PYTHON_STANDIN"
 }
 
 neo4j_image() {
   if official "$NEO4J_OFFICIAL"; then echo "NEO4J_IMAGE=$NEO4J_OFFICIAL"; return; fi
-  debian_base
+  debian_base "$NEO4J_BASE"
   local hash sources
   sources=$(find "$root/localneo4j/src" "$here/neo4j" -type f | sort)
   # shellcheck disable=SC2086
-  hash=$( (docker image inspect --format '{{.Id}}' "$DEBIAN_STANDIN"; cat "$root/localneo4j/pom.xml" $sources) | digest)
+  hash=$( (docker image inspect --format '{{.Id}}' "$(debian_standin "$NEO4J_BASE")"; cat "$root/localneo4j/pom.xml" $sources) | digest)
   if [ "$(inputs_of "$NEO4J_STANDIN")" != "$hash" ]; then
     # The same jars and classes as `make neo4j`, built by its script if they are not yet.
     "$root/localneo4j/run.sh" --build-only
@@ -106,7 +111,7 @@ neo4j_image() {
     context=$(mktemp -d)
     cp -r "$here/neo4j/." "$context/"
     cp -r "$root/localneo4j/target/lib" "$root/localneo4j/target/classes" "$context/"
-    build "$NEO4J_STANDIN" "$context" "$hash"
+    build "$NEO4J_STANDIN" "$context" "$hash" "$NEO4J_BASE"
     rm -rf "$context"
   fi
   echo "NEO4J_IMAGE=$NEO4J_STANDIN"

@@ -193,6 +193,12 @@ def test_the_api_runs_as_an_unprivileged_user_with_production_settings(stack: St
     assert introspection["errors"], introspection
 
 
+def test_the_api_runs_on_the_newest_supported_python(stack: Stack) -> None:
+    """The image's Python is 3.13 (python:3.13-slim, or the stand-in on Debian 13)."""
+    version = stack.compose("exec", "-T", "api", "python", "-c", "import sys; print(sys.version)")
+    assert version.startswith("3.13."), version
+
+
 def test_down_removes_every_container_network_and_volume_of_the_project(stack: Stack) -> None:
     stack.compose("down", "--volumes", "--remove-orphans")
     label = f"label=com.docker.compose.project={stack.project}"
