@@ -8,8 +8,8 @@ tests/unit/test_rows.py checks each shape against its file's RETURN, and the sui
 every row checked against its shape as it arrives (cypher.rows.check).
 This folder holds the product's queries only: the demo's and the benchmark's live with their
 code and are read the same way from there (`cypher.query("seed_members", Row, HERE)`, their rows
-untyped). Every file must open with a `//` comment saying what it returns; a test checks that every file is bound
-somewhere.
+untyped). Every file must open with a `//` comment saying what it returns; a test checks that
+every file is bound somewhere.
 
 A condition that several queries must decide alike (who may see a notification) lives once, in a
 fragment file; a query names it as `{{fragment_name}}` where the condition goes. Queries a
