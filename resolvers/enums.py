@@ -66,3 +66,14 @@ class NotificationKind(Enum):
     NEW_FOLLOWER = "NEW_FOLLOWER"
     MESSAGE_RECEIVED = "MESSAGE_RECEIVED"
     POST_SHARED = "POST_SHARED"
+
+
+class Capability(Enum):
+    """What the viewer can do with a member, or what reaches the member from the viewer (R29)."""
+
+    MESSAGE = "MESSAGE"
+    INMAIL = "INMAIL"
+    SEE_THEIR_POSTS = "SEE_THEIR_POSTS"
+    SEE_THEIR_CONNECTIONS_ONLY_POSTS = "SEE_THEIR_CONNECTIONS_ONLY_POSTS"
+    THEY_SEE_YOUR_POSTS = "THEY_SEE_YOUR_POSTS"
+    SEE_THEIR_CONNECTIONS = "SEE_THEIR_CONNECTIONS"

@@ -11,11 +11,14 @@ import cypher
 from cypher.database import Transaction
 from cypher.rows import Counted, Id, Listed, ListedSince, Reached
 from cypher.rows.members import MemberCard, MemberRelation, MemberSettings, PathFromViewer
+from resolvers.enums import Capability
 from resolvers.errors import Refusal, invalid_input, refuse_any
 from resolvers.request.context import Context
 from resolvers.request.loaders import RelationNeed
 from resolvers.request.pages import Page, fetch_page, members_page, page_size
 from resolvers.request.writes import write
+from resolvers.rules import explain
+from resolvers.rules.explain import Standing
 from resolvers.rules.formats import (
     SEARCH_REACH,
     check_headline,
@@ -68,6 +71,25 @@ async def counts(context: Context, member_id: str) -> MemberCard | None:
 async def relation(context: Context, member_id: str) -> MemberRelation | None:
     """How the viewer stands with the member (member_relations.cypher); None when anonymous."""
     return await context.loaders.if_signed_in(context.loaders.relations, member_id)
+
+
+async def standing(context: Context, member_id: str) -> Standing | None:
+    """R29: what the viewer and the member stand on, as the rules read it; None when anonymous,
+    or when the member is gone or in a block with the viewer."""
+    facts = await context.loaders.if_signed_in(context.loaders.relationship_facts, member_id)
+    return Standing.from_record(facts) if facts and not facts["blocked"] else None
+
+
+async def capabilities(context: Context, member_id: str) -> list[Capability]:
+    """R29: what the viewer can do with the member now."""
+    state = await standing(context, member_id)
+    return explain.capabilities(state) if state else []
+
+
+async def options(context: Context, member_id: str) -> list[explain.Option]:
+    """R29: connecting and following side by side, each with what it needs and would grant."""
+    state = await standing(context, member_id)
+    return explain.options(state, context.settings, context.now) if state else []
 
 
 async def degree(context: Context, member_id: str) -> str | None:

@@ -9,6 +9,7 @@ import strawberry
 
 from resolvers.enums import (
     Audience,
+    Capability,
     ConnectionsVisibility,
     ConversationKind,
     Degree,
@@ -33,9 +34,15 @@ strawberry.enum(Audience)
 strawberry.enum(ConversationKind)
 strawberry.enum(ErrorCode)
 strawberry.enum(NotificationKind, description="What a notification tells the viewer (R26).")
+strawberry.enum(
+    Capability,
+    description="Something the viewer can do with a member, or that reaches the member from the "
+    "viewer (R29).",
+)
 
 __all__ = [
     "Audience",
+    "Capability",
     "ConnectionsVisibility",
     "ConversationKind",
     "Degree",

@@ -13,10 +13,13 @@ from cypher.rows import members as rows
 from cypher.rows.members import InvitationCard, MemberCard, MemberRelation
 from resolvers import members, posts
 from resolvers.request.clock import optional_datetime, to_datetime
+from resolvers.rules import explain
 from resolvers.rules.actions import Actions, ProfileState, member_actions
 from schema.enums import (
+    Capability,
     ConnectionsVisibility,
     Degree,
+    ErrorCode,
     InvitationPolicy,
     ProfileButton,
     ViewerAction,
@@ -89,8 +92,42 @@ class Invitation(Node):
         return cls.from_record(record) if record else None
 
 
+@strawberry.type(
+    description="Connecting or following one member: what it needs and what it would grant (R29)."
+)
+class RelationshipOption:
+    action: ViewerAction = strawberry.field(description="CONNECT or FOLLOW.")
+    available: bool = strawberry.field(
+        description="The viewer can take it now: the action would not be refused (connecting "
+        "to a member whose invitationPolicy is KNOWS_EMAIL: with their address, see needsEmail)."
+    )
+    unavailable_because: ErrorCode | None = strawberry.field(
+        description="The code the action would be refused with now; null when available."
+    )
+    needs_consent: bool = strawberry.field(
+        description="It takes effect only once the member accepts (connecting; not when the "
+        "member's own invitation is pending, which it accepts, R4)."
+    )
+    needs_email: bool = strawberry.field(description="It needs the member's e-mail address (R5).")
+    grants: list[Capability] = strawberry.field(
+        description="Exactly the capabilities the viewer has once the action has taken effect."
+    )
+
+    @classmethod
+    def of(cls, option: explain.Option) -> RelationshipOption:
+        return cls(
+            action=option.action,
+            available=option.available,
+            unavailable_because=option.unavailable_because,
+            needs_consent=option.needs_consent,
+            needs_email=option.needs_email,
+            grants=option.grants,
+        )
+
+
 @strawberry.type(description="How the viewer stands with a member.")
 class Relationship:
+    member_key: strawberry.Private[str]
     degree: Degree
     is_connected: bool
     connected_since: datetime | None
@@ -111,6 +148,7 @@ class Relationship:
     def from_record(cls, record: MemberRelation) -> Relationship:
         sent, received = record["invitationSent"], record["invitationReceived"]
         return cls(
+            member_key=record["id"],
             degree=Degree(record["degree"]),
             is_connected=record["isConnected"],
             connected_since=optional_datetime(record["connectedSince"]),
@@ -123,6 +161,19 @@ class Relationship:
             can_view_connections=record["canViewConnections"],
             connect_needs_email=record["connectNeedsEmail"],
         )
+
+    @strawberry.field(description="What the viewer can do with the member now (R29).")
+    async def capabilities(self, info: Info) -> list[Capability]:
+        return await members.capabilities(info.context, self.member_key)
+
+    @strawberry.field(
+        description="Connecting and following side by side; empty on the viewer's own profile "
+        "(R29)."
+    )
+    async def options(self, info: Info) -> list[RelationshipOption]:
+        return [
+            RelationshipOption.of(o) for o in await members.options(info.context, self.member_key)
+        ]
 
 
 @node_type

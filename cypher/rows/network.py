@@ -33,3 +33,19 @@ class InvitationStateRow(TypedDict):
 class Followed(TypedDict):
     since: int
     created: bool
+
+
+class RelationshipFacts(PairStateRow):
+    """Everything R29's explanation reads of the viewer and one member: the connecting rules'
+    state (PairStateRow), the messaging rules' (rows.messaging.MessageStateRow's columns), and
+    the follows and settings the visibility rules read."""
+
+    id: str
+    hasInMail: bool
+    acceptsInMail: bool
+    openProfile: bool
+    credits: int
+    viewerFollows: bool
+    memberFollows: bool
+    viewerWhoCanFollow: str
+    connectionsVisibility: str

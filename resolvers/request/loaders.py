@@ -23,6 +23,7 @@ from cypher.rows.members import (
     ViewerAccount,
 )
 from cypher.rows.messaging import ConversationCard, MessageCard
+from cypher.rows.network import RelationshipFacts
 from cypher.rows.notifications import NotificationCard
 from cypher.rows.posts import PostCard
 from resolvers.access.session import SessionCheck
@@ -43,6 +44,7 @@ MESSAGE_CARDS = cypher.query("message_cards", MessageCard)
 INVITATION_CARDS = cypher.query("invitation_cards", InvitationCard)
 NOTIFICATION_CARDS = cypher.query("notification_cards", NotificationCard)
 VIEWER_ACCOUNT = cypher.query("viewer_account", ViewerAccount)
+RELATIONSHIP_FACTS = cypher.query("relationship_facts", RelationshipFacts)
 NO_SESSION = {"sessionMember": None, "sessionVersion": None}
 R = TypeVar("R", bound=Id)  # a row of one of the ids asked for
 
@@ -131,6 +133,10 @@ class Loaders:
             _by_id(
                 lambda ids: together.read_items(MEMBER_DEGREES, ids=ids, viewer=viewer, handle=None)
             )
+        )
+        # Read only where R29's explanation is asked for (Relationship.capabilities, options).
+        self.relationship_facts: BatchLoader[str, RelationshipFacts | None] = BatchLoader(
+            _by_id(lambda ids: db.read(RELATIONSHIP_FACTS, ids=ids, viewer=viewer))
         )
         self.company_relations: BatchLoader[str, CompanyRelation | None] = BatchLoader(
             _by_id(lambda ids: db.read(COMPANY_RELATIONS, ids=ids, viewer=viewer))

@@ -100,7 +100,16 @@ def visible_target(state: PairState | None) -> Refusal | None:
 def decide_invitation(
     state: PairState | None, email: str | None, settings: Settings, now: datetime
 ) -> Decision:
-    """R4-R8 for sendInvitation."""
+    """R4-R8 for sendInvitation, with the e-mail address given (or not)."""
+    knows_email = state is not None and email is not None and email_key(email) == state.email_key
+    return decide_invitation_knowing(state, knows_email, settings, now)
+
+
+def decide_invitation_knowing(
+    state: PairState | None, knows_email: bool, settings: Settings, now: datetime
+) -> Decision:
+    """R4-R8 for sendInvitation, given whether it carries the member's own e-mail address
+    (R29 asks it of an invitation that would carry it, as a client asks for it first)."""
     if error := visible_target(state):
         return Decision(None, error)
     assert state is not None
@@ -119,7 +128,7 @@ def decide_invitation(
         # R5: the quota is checked before the address, and a wrong address uses one up.
         if quota_error := quota(state, settings, now):
             return Decision(None, quota_error)
-        if email is None or email_key(email) != state.email_key:
+        if not knows_email:
             message = "This member accepts invitations only from people who know their e-mail."
             error = Refusal(ErrorCode.EMAIL_REQUIRED, message, field=("input", "email"))
             return Decision(Outcome.COUNT_ATTEMPT, error)
@@ -191,6 +200,12 @@ def decide_follow(state: PairState | None) -> Refusal | None:
     if state.who_can_follow == "CONNECTIONS" and not state.connected:
         return refusal(ErrorCode.FOLLOW_NOT_ALLOWED, "This member lets only connections follow.")
     return None
+
+
+def follow_counts(who_can_follow: str, connected: bool) -> bool:
+    """R13: a follow exists for every observable while the followed member lets anyone follow,
+    or the two are connected; else it is hidden (the feed and lists decide alike in Cypher)."""
+    return who_can_follow == "EVERYONE" or connected
 
 
 def decide_company_target(exists: bool) -> Refusal | None:

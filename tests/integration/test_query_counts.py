@@ -99,3 +99,41 @@ async def test_a_profile_page_costs_one_query(api: Api, recording: RecordingData
     assert data["member"]["relationship"]["isConnected"] is True
     assert data["member"]["followerCount"] == 1
     assert [call.kind for call in recording.calls] == ["read"]
+
+
+PROFILE_EXPLAINED = PROFILE.replace(
+    "relationship {",
+    "relationship { capabilities options { action available unavailableBecause grants }",
+)
+
+
+async def test_r29_a_profile_that_asks_for_the_explanation_costs_one_query_more(
+    api: Api, recording: RecordingDatabase
+) -> None:
+    """Computed only when selected (the profile above costs one query without it)."""
+    me = await api.sign_up("myself")
+    await peers(api, me, 2)
+    recording.calls.clear()
+    data = await api.data(PROFILE_EXPLAINED, {"handle": "peer-1"}, me.token)
+    relationship = data["member"]["relationship"]
+    assert "MESSAGE" in relationship["capabilities"]
+    assert [option["action"] for option in relationship["options"]] == ["CONNECT", "FOLLOW"]
+    assert [call.kind for call in recording.calls] == ["read", "read"]
+
+
+async def test_r29_a_page_that_asks_for_explanations_costs_one_query_more_at_any_size(
+    api: Api, recording: RecordingDatabase
+) -> None:
+    me = await api.sign_up("myself")
+    await peers(api, me, 6)
+    explained = SEARCH.replace("relationship {", "relationship { capabilities")
+    counts = []
+    for first in (2, 6):
+        recording.calls.clear()
+        data = await api.data(explained, {"first": first}, me.token)
+        assert len(data["searchMembers"]["edges"]) == first
+        counts.append(len(recording.calls))
+    recording.calls.clear()  # the same page without the explanation
+    await api.data(SEARCH, {"first": 6}, me.token)
+    plain = len(recording.calls)
+    assert counts == [plain + 1, plain + 1]
