@@ -94,6 +94,8 @@ fuzz: $(VENV)/.installed tools
 	VERNETZT_FUZZ_EXAMPLES=$${VERNETZT_FUZZ_EXAMPLES:-5000} $(BIN)/pytest tests/http/test_fuzz.py
 
 ## model: the long model-based run (VERNETZT_MODEL_EXAMPLES sequences of VERNETZT_MODEL_STEPS)
+## and the long R29 property run (VERNETZT_EXPLAIN_EXAMPLES random states)
 model: $(VENV)/.installed tools
 	VERNETZT_MODEL_EXAMPLES=$${VERNETZT_MODEL_EXAMPLES:-1000} VERNETZT_MODEL_STEPS=$${VERNETZT_MODEL_STEPS:-30} \
-		$(BIN)/pytest tests/reliability/test_model_based.py
+	VERNETZT_EXPLAIN_EXAMPLES=$${VERNETZT_EXPLAIN_EXAMPLES:-300} \
+		$(BIN)/pytest -s tests/reliability/test_model_based.py tests/reliability/test_explanations.py

@@ -10,6 +10,12 @@ from playwright.async_api import Page, expect
 from tests.browser.conftest import shot
 
 
+async def signed_in(page: Page, token: str) -> None:
+    """The token in the (open) headers pane of the current tab."""
+    await page.locator(".graphiql-editor-tool .graphiql-editor").last.click()
+    await page.keyboard.insert_text(f'{{"Authorization": "Bearer {token}"}}')
+
+
 async def test_playground_runs_the_examples_signed_in_offline(page: Page) -> None:
     await page.set_viewport_size({"width": 1280, "height": 800})  # GraphiQL is a desktop tool
     await page.goto("/graphql")
@@ -29,8 +35,17 @@ async def test_playground_runs_the_examples_signed_in_offline(page: Page) -> Non
     # The token goes into the headers pane; the "Me" tab then answers as Lena.
     await page.get_by_role("tab", name="Me").click()
     await page.get_by_role("button", name="Headers").click()
-    await page.locator(".graphiql-editor-tool .graphiql-editor").last.click()
-    await page.keyboard.insert_text(f'{{"Authorization": "Bearer {found.group(1)}"}}')
+    await signed_in(page, found.group(1))
     await run.click()
     await expect(result).to_contain_text('"email": "lena.hoffmann@example.org"')
     await shot(page, "08-playground")
+
+    # R29's tab explains connecting and following Theo, who lets only connections follow.
+    await page.get_by_role("tab", name="ConnectOrFollow").click()
+    editor = page.locator(".graphiql-query-editor")
+    await expect(editor).to_contain_text("query ConnectOrFollow")
+    await signed_in(page, found.group(1))  # each tab has headers of its own
+    await editor.click()  # GraphiQL takes the operation's name from the editor it last read
+    await run.click()
+    await expect(result).to_contain_text('"unavailableBecause": "FOLLOW_NOT_ALLOWED"')
+    await expect(result).to_contain_text('"needsEmail": true')

@@ -63,6 +63,22 @@ query Me {
 `,
   },
   {
+    query: `# Connect or follow? (R29, needs the Authorization header): what you can do with a member
+# now, and what connecting and following would each need and grant, or why not now.
+query ConnectOrFollow($handle: String!) {
+  member(handle: $handle) {
+    name
+    primaryButton
+    relationship {
+      capabilities
+      options { action available unavailableBecause needsConsent needsEmail grants }
+    }
+  }
+}
+`,
+    variables: '{"handle": "theo-winter"}',
+  },
+  {
     query: `# Search members; each result carries the viewer's degree and buttons (R22).
 query Search {
   searchMembers(query: "engineer", first: 5) {

@@ -14,6 +14,7 @@ import {
   withFieldErrors,
 } from "../ui.js";
 import { POST_FIELDS, postList } from "./posts.js";
+import { EXPLAIN_FIELDS, explainPanel } from "./explain.js";
 
 const PROFILE = `query Profile($handle: String!) {
   member(handle: $handle) {
@@ -24,6 +25,7 @@ const PROFILE = `query Profile($handle: String!) {
     relationship {
       isConnected isFollowing isFollowedBy canMessage canViewConnections mutualConnectionCount
       connectNeedsEmail invitationSent { id } invitationReceived { id message }
+      ${EXPLAIN_FIELDS}
     }
     pathFromViewer { handle name }
     connections(first: 0) { totalCount }
@@ -440,6 +442,7 @@ export async function render({ args }) {
     {},
     card,
     formSlot,
+    explainPanel(member),
     howConnected(member),
     lists,
     h("section", { "aria-labelledby": "posts" }, h("h2", { id: "posts" }, "Posts"), posts.element),
