@@ -44,15 +44,17 @@ MESSAGE_CARDS = cypher.query("message_cards", MessageCard)
 INVITATION_CARDS = cypher.query("invitation_cards", InvitationCard)
 NOTIFICATION_CARDS = cypher.query("notification_cards", NotificationCard)
 VIEWER_ACCOUNT = cypher.query("viewer_account", ViewerAccount)
-RELATIONSHIP_FACTS = cypher.query("relationship_facts", RelationshipFacts)
+RELATIONSHIP_FACTS = cypher.query("relationship_facts", Rows[RelationshipFacts])
 NO_SESSION = {"sessionMember": None, "sessionVersion": None}
 R = TypeVar("R", bound=Id)  # a row of one of the ids asked for
 
 
 class RelationNeed(Enum):
     """How much of the viewer's relation to a member a selection asks for (the GraphQL layer's
-    look-ahead tells): all of it (relationship, actions), or its degree alone, much cheaper."""
+    look-ahead tells): all of it (relationship, actions) and with it R29's explanation of it
+    (capabilities, options), all of it alone, or its degree alone, much cheaper."""
 
+    EXPLAINED = "explained"
     FULL = "full"
     DEGREE = "degree"
 
@@ -69,6 +71,11 @@ def _by_id(rows_of: Callable[[list[str]], Awaitable[list[R]]]) -> LoadFn[R]:
         return [rows.get(key) for key in ids]
 
     return load
+
+
+def _prime(loader: BatchLoader[str, R | None], rows: list[R]) -> None:
+    for row in rows:
+        loader.prime(row["id"], row)
 
 
 def limit_params(settings: Settings, now: datetime) -> dict[str, Any]:
@@ -136,7 +143,11 @@ class Loaders:
         )
         # Read only where R29's explanation is asked for (Relationship.capabilities, options).
         self.relationship_facts: BatchLoader[str, RelationshipFacts | None] = BatchLoader(
-            _by_id(lambda ids: db.read(RELATIONSHIP_FACTS, ids=ids, viewer=viewer))
+            _by_id(
+                lambda ids: together.read_items(
+                    RELATIONSHIP_FACTS, ids=ids, viewer=viewer, handle=None
+                )
+            )
         )
         self.company_relations: BatchLoader[str, CompanyRelation | None] = BatchLoader(
             _by_id(lambda ids: db.read(COMPANY_RELATIONS, ids=ids, viewer=viewer))
@@ -190,23 +201,35 @@ class Loaders:
         viewer = self._viewer_id
         if need is None or viewer is None:
             cards = await card
-        elif need is RelationNeed.FULL:
-            relation = self._together.read_items(
-                MEMBER_RELATIONS, ids=[], handle=handle, viewer=viewer, **self._limits()
-            )
-            cards, relations = await asyncio.gather(card, relation)
-            for relation_row in relations:
-                self.relations.prime(relation_row["id"], relation_row)
         else:
-            degree = self._together.read_items(MEMBER_DEGREES, ids=[], handle=handle, viewer=viewer)
-            cards, degrees = await asyncio.gather(card, degree)
-            for degree_row in degrees:
-                self.degrees.prime(degree_row["id"], degree_row)
+            cards = await self._with_relation(card, handle, viewer, need)
         for card_row in cards:
             self.member_cards.prime(card_row["id"], card_row)
             if counts:
                 self.counted_cards.prime(card_row["id"], card_row)
         return cards[0] if cards else None
+
+    async def _with_relation(
+        self, card: Awaitable[list[MemberCard]], handle: str, viewer: str, need: RelationNeed
+    ) -> list[MemberCard]:
+        """The cards `card` reads, and beside them, in the same turn and so the same
+        statement, what `need` asks of the viewer's relation to the member, into its loaders."""
+        by_handle = {"ids": [], "handle": handle, "viewer": viewer}
+        together = self._together
+        if need is RelationNeed.DEGREE:
+            degree = together.read_items(MEMBER_DEGREES, **by_handle)
+            cards, degrees = await asyncio.gather(card, degree)
+            _prime(self.degrees, degrees)
+            return cards
+        relation = together.read_items(MEMBER_RELATIONS, **by_handle, **self._limits())
+        if need is RelationNeed.EXPLAINED:
+            facts = together.read_items(RELATIONSHIP_FACTS, **by_handle)
+            cards, relations, standings = await asyncio.gather(card, relation, facts)
+            _prime(self.relationship_facts, standings)
+        else:
+            cards, relations = await asyncio.gather(card, relation)
+        _prime(self.relations, relations)
+        return cards
 
     async def if_signed_in(self, loader: BatchLoader[str, R | None], key: str) -> R | None:
         """`loader`'s row for a signed-in viewer; None for an anonymous one (R24: posts,
@@ -220,8 +243,10 @@ class Loaders:
     def start_relation(self, member_id: str, need: RelationNeed | None) -> None:
         """Start loading the viewer's relation to the member (in this batch tick), as far as
         `need` says; the fields await the same load later."""
-        if need is RelationNeed.FULL:
+        if need in (RelationNeed.FULL, RelationNeed.EXPLAINED):
             self.relations.load(member_id)
+        if need is RelationNeed.EXPLAINED:
+            self.relationship_facts.load(member_id)
         elif need is RelationNeed.DEGREE:
             self.degrees.load(member_id)
 

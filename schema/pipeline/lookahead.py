@@ -18,6 +18,8 @@ from resolvers.request.loaders import RelationNeed
 
 FULL_RELATION = frozenset({"relationship", "actions"})
 RELATION_FIELDS = FULL_RELATION | {"degree"}
+# R29's explanation of the relationship, read beside it where it is asked for.
+EXPLANATION_FIELDS = frozenset({"capabilities", "options"})
 COUNT_FIELDS = frozenset({"followerCount", "followingCount", "connectionCount"})
 LOOKED_FOR = RELATION_FIELDS | COUNT_FIELDS
 ENTITY = "Node"  # the interface of everything with an ID of its own
@@ -42,9 +44,11 @@ def fields_to_other_entities(schema: GraphQLSchema) -> frozenset[str]:
 
 
 def relation_need(info: Any, through: str | None = None) -> RelationNeed | None:
-    """FULL when the members' relationship or actions are asked for, DEGREE when only their
-    degree is, None when neither."""
+    """EXPLAINED when the members' relationship is asked for with its explanation, FULL when
+    their relationship or actions are, DEGREE when only their degree is, None when neither."""
     names = asked(info, through)
+    if names & EXPLANATION_FIELDS:
+        return RelationNeed.EXPLAINED
     if names & FULL_RELATION:
         return RelationNeed.FULL
     return RelationNeed.DEGREE if names & RELATION_FIELDS else None
@@ -87,8 +91,22 @@ def _collect(
     elif name in LOOKED_FOR:
         if through is None:
             names.add(name)
+            if name == "relationship":  # and its explanation, if asked (R29)
+                asked_of_it = {getattr(child, "name", None) for child in _fields(selection)}
+                names.update(EXPLANATION_FIELDS & asked_of_it)
         return
     elif name in elsewhere:
         return
     for child in getattr(selection, "selections", ()):
         _collect(child, through, elsewhere, names)
+
+
+def _fields(selection: Any) -> list[Any]:
+    """The fields a selection asks for, through its fragments."""
+    found = []
+    for child in getattr(selection, "selections", ()):
+        if hasattr(child, "type_condition") or getattr(child, "name", None) is None:  # fragment
+            found.extend(_fields(child))
+        else:
+            found.append(child)
+    return found

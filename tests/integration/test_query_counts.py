@@ -101,16 +101,17 @@ async def test_a_profile_page_costs_one_query(api: Api, recording: RecordingData
     assert [call.kind for call in recording.calls] == ["read"]
 
 
+FACTS = "viewerWhoCanFollow"  # a column only relationship_facts.cypher reads
 PROFILE_EXPLAINED = PROFILE.replace(
     "relationship {",
     "relationship { capabilities options { action available unavailableBecause grants }",
 )
 
 
-async def test_r29_a_profile_that_asks_for_the_explanation_costs_one_query_more(
+async def test_r29_a_profile_that_asks_for_the_explanation_costs_no_query_more(
     api: Api, recording: RecordingDatabase
 ) -> None:
-    """Computed only when selected (the profile above costs one query without it)."""
+    """Read only when selected, in the profile's own statement, beside the card and relation."""
     me = await api.sign_up("myself")
     await peers(api, me, 2)
     recording.calls.clear()
@@ -118,10 +119,14 @@ async def test_r29_a_profile_that_asks_for_the_explanation_costs_one_query_more(
     relationship = data["member"]["relationship"]
     assert "MESSAGE" in relationship["capabilities"]
     assert [option["action"] for option in relationship["options"]] == ["CONNECT", "FOLLOW"]
-    assert [call.kind for call in recording.calls] == ["read", "read"]
+    assert [call.kind for call in recording.calls] == ["read"]
+    assert FACTS in recording.calls[0].query
+    recording.calls.clear()  # without the explanation, its facts are not read
+    await api.data(PROFILE, {"handle": "peer-1"}, me.token)
+    assert [FACTS in call.query for call in recording.calls] == [False]
 
 
-async def test_r29_a_page_that_asks_for_explanations_costs_one_query_more_at_any_size(
+async def test_r29_a_page_that_asks_for_explanations_costs_no_query_more_at_any_size(
     api: Api, recording: RecordingDatabase
 ) -> None:
     me = await api.sign_up("myself")
@@ -136,4 +141,4 @@ async def test_r29_a_page_that_asks_for_explanations_costs_one_query_more_at_any
     recording.calls.clear()  # the same page without the explanation
     await api.data(SEARCH, {"first": 6}, me.token)
     plain = len(recording.calls)
-    assert counts == [plain + 1, plain + 1]
+    assert counts == [plain, plain]

@@ -87,3 +87,18 @@ def test_the_fields_that_lead_to_other_members_come_from_the_served_schema() -> 
     assert by_hand_before <= elsewhere
     # The viewer's relation to this member, and the pages' own wrappers, are not elsewhere.
     assert not elsewhere & {"relationship", "actions", "degree", "edges", "node", "name"}
+
+
+def test_the_explanation_of_the_relationship_is_read_beside_it() -> None:
+    explained = info(Field("relationship", [Field("isConnected"), Fragment([Field("options")])]))
+    assert relation_need(explained) is RelationNeed.EXPLAINED
+    assert relation_need(info(Field("relationship", [Field("capabilities")]))) is (
+        RelationNeed.EXPLAINED
+    )
+    assert relation_need(info(Field("relationship", [Field("isConnected")]))) is RelationNeed.FULL
+    # Another member's explanation is theirs to look ahead for.
+    nested = Field(
+        "connections",
+        [Field("edges", [Field("node", [Field("relationship", [Field("options")])])])],
+    )
+    assert relation_need(info(Field("degree"), nested)) is RelationNeed.DEGREE
