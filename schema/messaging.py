@@ -109,6 +109,10 @@ class MessagePayload(Payload):
         if record is None:  # the conversation became hidden (a block) since the first request
             return cls(conversation=None, message=None, errors=[])
         conversation = await Conversation.load(info, record["conversationId"])
+        # The other member may have left (R28) since the conversation was read: their card,
+        # read now, stays this request's answer for `with`; without it, no conversation.
+        if conversation and await Member.load(info, conversation.with_id) is None:
+            conversation = None
         return cls(conversation=conversation, message=Message.from_record(record), errors=[])
 
 
