@@ -12,7 +12,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import orjson
 from neo4j.exceptions import (
@@ -39,7 +39,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
@@ -61,9 +61,14 @@ from resolvers.request.context import Caller, Context, Live, Services, build_con
 from schema.root import build_schema
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
+from server.persisted import PersistedQueries, PersistedQueryRefused
 from server.timing import ServerTiming
 from server.websocket import LiveHandler, TextFrames
 from settings import Settings, load_settings
+
+if TYPE_CHECKING:  # strawberry's request adapter, from the package it comes from
+    from cross_web import AsyncHTTPRequestAdapter
+    from strawberry.http.base import BaseRequestProtocol
 
 log = logging.getLogger("vernetzt")
 
@@ -95,6 +100,21 @@ class GraphQLApp(GraphQL[Context, None]):
             connection_init_wait_timeout=timedelta(seconds=services.settings.socket_init_seconds),
         )
         self.services = services
+        self.persisted = PersistedQueries()
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        """A GET without a query is the playground, unless it names a persisted query."""
+        persisted = request.query_params.get("extensions") is not None
+        return not persisted and super().should_render_graphql_ide(request)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """A request as sent, or, where it names a persisted query, with that query's text."""
+        data = await super().parse_http_body(request)
+        if isinstance(data, list):
+            return [self.persisted.resolve(item) for item in data]
+        return self.persisted.resolve(data)
 
     # orjson reads and writes JSON several times faster than the standard library; its
     # JSONDecodeError is the standard one's subclass, so a malformed body still answers 400.
@@ -164,6 +184,12 @@ async def unauthenticated(request: Request, error: Exception) -> Response:
     """A bad, expired or ended token refuses the whole request (contract: UNAUTHENTICATED)."""
     challenge = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
     return error_response(401, str(error), "UNAUTHENTICATED", challenge)
+
+
+async def persisted_query_refused(request: Request, error: Exception) -> Response:
+    """A persisted query this process does not know, or one sent wrong (server/persisted.py)."""
+    assert isinstance(error, PersistedQueryRefused)
+    return error_response(error.status, error.message, error.code, error.headers, with_data=False)
 
 
 async def invalid_bookmark(request: Request, error: Exception) -> Response:
@@ -253,6 +279,7 @@ def create_app(
         exception_handlers={
             Unauthenticated: unauthenticated,
             InvalidBookmark: invalid_bookmark,
+            PersistedQueryRefused: persisted_query_refused,
             ServiceUnavailable: database_unreachable,
             SessionExpired: database_unreachable,
             # Busy, or not yet at the client's bookmark, when the token's session was checked.

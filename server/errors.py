@@ -21,9 +21,14 @@ def error_body(message: str, code: str, with_data: bool = True) -> dict[str, obj
 
 
 def error_response(
-    status: int, message: str, code: str, headers: Mapping[str, str] | None = None
+    status: int,
+    message: str,
+    code: str,
+    headers: Mapping[str, str] | None = None,
+    with_data: bool = True,
 ) -> JSONResponse:
-    return JSONResponse(error_body(message, code), status_code=status, headers=headers)
+    body = error_body(message, code, with_data)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def unreachable_response() -> JSONResponse:
