@@ -10,7 +10,7 @@ NEO4J_DATA ?= .neo4j-data
 NEO4J_PORT ?= 7687
 export NEO4J_DATA NEO4J_PORT
 
-.PHONY: run test containers neo4j reset schema tools browser web peer bench lock fuzz model format
+.PHONY: run test containers neo4j reset schema tools browser web peer bench lock fuzz model format operations
 
 ## run: serve the API on 127.0.0.1:8000 (or PORT) with a local Neo4j (unless NEO4J_URI) and demo data
 run: $(VENV)/.installed tools web
@@ -19,7 +19,7 @@ run: $(VENV)/.installed tools web
 ## test: ruff, prettier (the JavaScript), mypy (strict), then pytest (unit, integration, HTTP and
 ## container tests on a real Neo4j: testcontainers' where a Docker engine can be had,
 ## containers/run.sh; else the launcher)
-JAVASCRIPT := web/public/js web/public/playground.js bench/peer/server.mjs tests/http/node
+JAVASCRIPT := web/public/js web/public/playground.js web/operations.mjs bench/peer/server.mjs tests/http/node
 test: $(VENV)/.installed tools browser web peer
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -79,10 +79,16 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-## format: format the Python (ruff) and the JavaScript (prettier, pinned in web/package.json)
+## format: format the Python (ruff) and the JavaScript (prettier, pinned in web/package.json),
+## then list the web client's operations again (their text is as prettier writes it)
 format: $(VENV)/.installed web
 	$(BIN)/ruff format .
 	web/node_modules/.bin/prettier --write --log-level warn $(JAVASCRIPT)
+	node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON web/operations.mjs
+
+## operations: list the web client's operations by hash (web/operations.json; a test checks it)
+operations:
+	node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON web/operations.mjs
 
 ## lock: re-pin every dependency (with hashes) after changing pyproject.toml
 lock: $(VENV)/.installed

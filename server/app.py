@@ -61,7 +61,7 @@ from resolvers.request.context import Caller, Context, Live, Services, build_con
 from schema.root import build_schema
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
-from server.persisted import PersistedQueries, PersistedQueryRefused
+from server.persisted import PersistedQueries, PersistedQueryRefused, read_operations
 from server.timing import ServerTiming
 from server.websocket import LiveHandler, TextFrames
 from settings import Settings, load_settings
@@ -73,6 +73,8 @@ if TYPE_CHECKING:  # strawberry's request adapter, from the package it comes fro
 log = logging.getLogger("vernetzt")
 
 WEB = Path(__file__).resolve().parent.parent / "web"
+# Every operation of the web client, by hash: known from the start (server/persisted.py).
+OPERATIONS = WEB / "operations.json"
 # The few vendored files the offline playground needs, out of web/node_modules (`npm ci`).
 VENDOR = {
     "graphiql.min.js": "graphiql/graphiql.min.js",
@@ -100,7 +102,9 @@ class GraphQLApp(GraphQL[Context, None]):
             connection_init_wait_timeout=timedelta(seconds=services.settings.socket_init_seconds),
         )
         self.services = services
-        self.persisted = PersistedQueries()
+        self.persisted = PersistedQueries(
+            read_operations(OPERATIONS), services.settings.trusted_operations_only
+        )
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """A GET without a query is the playground, unless it names a persisted query."""

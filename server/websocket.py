@@ -47,6 +47,7 @@ from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIO
 
 from resolvers.live import subscriptions
 from resolvers.request.context import Context
+from server.persisted import NOT_TRUSTED, PersistedQueries
 from settings import Settings, load_settings
 
 log = logging.getLogger("vernetzt.websocket")
@@ -142,6 +143,12 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
     def settings(self) -> Settings:
         return self.context.settings
 
+    @property
+    def persisted(self) -> PersistedQueries:
+        """The app's persisted queries: which texts may run (trusted documents)."""
+        persisted: PersistedQueries = self.view.persisted  # type: ignore[attr-defined]
+        return persisted
+
     async def close(self, code: int, reason: str) -> None:
         """Close once; a second close (the watcher and the idle timer at once) is a no-op.
         The adapter's close waits `socket_send_seconds` at most."""
@@ -183,6 +190,13 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.close(OVER_LIMIT, f"RATE_LIMITED: at most {limit} open sockets a member")
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        query = (message.get("payload") or {}).get("query")
+        if isinstance(query, str) and not self.persisted.trusted(query):
+            error = GraphQLError(NOT_TRUSTED[0], extensions={"code": NOT_TRUSTED[1]})
+            await self.send_message(
+                {"id": message["id"], "type": "error", "payload": [error.formatted]}
+            )
+            return
         limit = self.settings.subscriptions_per_socket
         if self.connection_acknowledged and len(self.running) >= limit:
             error = GraphQLError(

@@ -96,6 +96,9 @@ class Settings:
     # One request's share of the process's Neo4j connections (the driver holds 100): its reads
     # wait for one another beyond this many at once.
     db_reads_per_request: int = 8
+    # Run only the operations the release's clients ship with (web/operations.json), by hash or
+    # by text: trusted documents, for production (server/persisted.py).
+    trusted_operations_only: bool = False
 
     @property
     def is_production(self) -> bool:
@@ -183,6 +186,7 @@ VARIABLES: Mapping[str, str] = {
     "writes_per_member": "VERNETZT_WRITES_PER_MEMBER",
     "reads_per_member": "VERNETZT_READS_PER_MEMBER",
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
+    "trusted_operations_only": "VERNETZT_TRUSTED_OPERATIONS_ONLY",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",

@@ -16,6 +16,8 @@ import jwt
 import pytest
 
 from resolvers.request.ids import decode
+from server.app import OPERATIONS
+from server.persisted import read_operations
 from tests.support.client import DEMO_PASSWORD, Account, Api
 from tests.support.content import message
 from tests.support.live import LiveClient, live
@@ -276,3 +278,34 @@ async def test_r27_the_protocols_reference_client_subscribes_and_receives(
     result = json.loads(out.decode().splitlines()[0])
     added = result["data"]["notificationAdded"]
     assert (added["kind"], added["actor"]["handle"]) == ("NEW_FOLLOWER", fan.handle)
+
+
+async def test_in_trusted_mode_a_socket_runs_the_clients_subscriptions_and_no_other(
+    neo4j_server: Neo4jServer, tmp_path: Path
+) -> None:
+    """VERNETZT_TRUSTED_OPERATIONS_ONLY holds for subscription documents too."""
+    operations = read_operations(OPERATIONS)
+    sign_up = next(text for text in operations.values() if "mutation SignUp(" in text)
+    bell = next(text for text in operations.values() if "subscription Added {" in text)
+    trusted = {"VERNETZT_TRUSTED_OPERATIONS_ONLY": "true"}
+    with api_process(neo4j_server, trusted, tmp_path / "trusted.log") as base:
+        account = {
+            "handle": "trusting-ada",
+            "name": "Ada",
+            "email": "trusting-ada@example.org",
+            "password": DEMO_PASSWORD,
+        }
+        async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+            answer = await client.post(
+                "/graphql", json={"query": sign_up, "variables": {"input": account}}
+            )
+        token = answer.json()["data"]["signUp"]["token"]
+        async with live(base) as socket:
+            assert await socket.init(token) == {"type": "connection_ack"}
+            theirs = await socket.subscribe(NOTIFICATIONS)
+            refused = await socket.receive()
+            await socket.subscribe(bell)
+            heard = await socket.quiet(1)
+    assert (refused["id"], refused["type"]) == (theirs, "error")
+    assert [e["extensions"]["code"] for e in refused["payload"]] == ["OPERATION_NOT_TRUSTED"]
+    assert heard == []  # the client's own subscription runs, silent until something happens

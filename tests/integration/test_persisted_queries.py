@@ -4,12 +4,18 @@ registers it, and then the hash alone runs it, by GET as well as by POST."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from typing import Any
 
+from cypher.database import Database
+from server.app import OPERATIONS as OPERATIONS_FILE
+from server.persisted import read_operations
+from tests.support.app import TEST_SETTINGS, serve
 from tests.support.client import Api
 
+OPERATIONS = read_operations(OPERATIONS_FILE)
 VIEWER = "query PersistedViewer { viewer { member { handle } } }"
 DIGEST = hashlib.sha256(VIEWER.encode()).hexdigest()
 NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
@@ -77,3 +83,24 @@ async def test_a_persisted_mutation_does_not_run_by_get(api: Api) -> None:
     assert by_get.status_code == 400
     still = await api.client.post("/graphql", json={"query": VIEWER}, headers=headers)
     assert still.json() == {"data": {"viewer": {"member": {"handle": "ana"}}}}
+
+
+async def test_in_trusted_mode_the_web_clients_operations_run_and_nothing_else(
+    db: Database,
+) -> None:
+    """VERNETZT_TRUSTED_OPERATIONS_ONLY: the release's list (web/operations.json) alone."""
+    trusted = dataclasses.replace(TEST_SETTINGS, trusted_operations_only=True)
+    search = next(text for text in OPERATIONS.values() if "query Search(" in text)
+    async with serve(db, trusted) as api:
+        extensions = persisted(hashlib.sha256(search.encode()).hexdigest())
+        params = {"extensions": json.dumps(extensions), "variables": json.dumps({"q": "x"})}
+        by_hash = await api.client.get("/graphql", params=params)
+        assert by_hash.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"  # it ran
+        for body in (
+            {"query": VIEWER},
+            {"query": VIEWER, "extensions": persisted()},
+            {"extensions": persisted()},
+        ):
+            refused = await api.client.post("/graphql", json=body)
+            assert refused.status_code == 400
+            assert refused.json()["errors"][0]["extensions"]["code"] == "OPERATION_NOT_TRUSTED"

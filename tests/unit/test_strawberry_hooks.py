@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import pytest
@@ -32,7 +32,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import SchemaExtension
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.base import get_object_definition
 
@@ -44,7 +44,11 @@ from schema.pipeline.lookahead import asked
 from schema.pipeline.masking import MaskUnexpectedErrors
 from schema.relay import DatedEdge, DescribedPerNode, described_per_node
 from server.app import GraphQLApp
+from server.persisted import PersistedQueries, PersistedQueryRefused
 from settings import Settings
+
+if TYPE_CHECKING:
+    from cross_web import AsyncHTTPRequestAdapter
 
 T = TypeVar("T")
 
@@ -417,7 +421,15 @@ def test_strawberry_upgrade_keeps_naming_specialised_generics_after_their_node()
 
 # -- server/app.py ---------------------------------------------------------------------------
 
-OVERRIDES = ("decode_json", "encode_json", "render_graphql_ide", "get_context", "process_result")
+OVERRIDES = (
+    "decode_json",
+    "encode_json",
+    "render_graphql_ide",
+    "get_context",
+    "process_result",
+    "parse_http_body",
+    "should_render_graphql_ide",
+)
 
 
 def test_strawberry_upgrade_keeps_the_asgi_view_methods_app_overrides() -> None:
@@ -450,6 +462,7 @@ class Probe(GraphQLApp):
         )
         self.calls: list[str] = []
         self.context: TinyContext | None = None
+        self.persisted = PersistedQueries()
 
     def decode_json(self, data: str | bytes) -> object:
         self.calls.append("decode_json")
@@ -473,6 +486,12 @@ class Probe(GraphQLApp):
         request.state.context, request.state.sub_response = self.context, response
         return cast(Context, self.context)
 
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        self.calls.append("parse_http_body")
+        return await super().parse_http_body(request)
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
@@ -492,7 +511,8 @@ async def test_strawberry_upgrade_keeps_calling_the_asgi_view_overrides() -> Non
         answer = await client.post("/", json={"query": "{ hello }"})
         assert answer.status_code == 200
         assert answer.json() == {"data": {"hello": "hi"}}
-        assert probe.calls == ["get_context", "decode_json", "process_result", "encode_json"]
+        expected = ["get_context", "parse_http_body", "decode_json", "process_result"]
+        assert probe.calls == [*expected, "encode_json"]
         assert probe.context is not None
         assert probe.context.confirmed == 1  # GraphQLApp.process_result confirmed the session
 
@@ -502,6 +522,13 @@ async def test_strawberry_upgrade_keeps_calling_the_asgi_view_overrides() -> Non
         )
         assert malformed.status_code == 400
         assert "decode_json" in probe.calls
+
+        probe.calls.clear()
+        # A GET naming a persisted query is read as one (the app answers its refusal), not
+        # taken for a browser asking for the IDE.
+        persisted = {"extensions": '{"persistedQuery": {"version": 1, "sha256Hash": "00"}}'}
+        with pytest.raises(PersistedQueryRefused, match="sha256Hash"):
+            await client.get("/", params=persisted, headers={"accept": "text/html"})
 
         probe.calls.clear()
         ide = await client.get("/", headers={"accept": "text/html"})

@@ -92,7 +92,7 @@ async function signOut() {
   bell.stop();
   live.disconnect();
   try {
-    await mutate("mutation { signOut { signedOut errors { code message } } }", {}, "signOut");
+    await mutate(signin.SIGN_OUT, {}, "signOut");
   } catch (error) {
     showError(error.message);
   }

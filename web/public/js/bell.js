@@ -1,7 +1,7 @@
 // The bell in the navigation: the unread count of the member's notifications (R26), kept up to
 // date live by the `notificationAdded` subscription (R27). Each arriving notification also goes
 // to the listeners of the open page (the notifications page puts it on top of its list).
-import { request } from "./api.js";
+import { request, gql } from "./api.js";
 import { h } from "./ui.js";
 import * as live from "./live.js";
 
@@ -11,8 +11,16 @@ export const NOTIFICATION_FIELDS = `id kind createdAt read
   conversation { id }
   message { id body }
   post { id text }`;
-const UNREAD = `query Unread { viewer { notifications(first: 0) { unreadCount } } }`;
-const ADDED = `subscription Added { notificationAdded { ${NOTIFICATION_FIELDS} } }`;
+const UNREAD = gql`
+  query Unread {
+    viewer {
+      notifications(first: 0) {
+        unreadCount
+      }
+    }
+  }
+`;
+const ADDED = gql`subscription Added { notificationAdded { ${NOTIFICATION_FIELDS} } }`;
 
 // The visible number is for the eye; a screen reader hears "Notifications (2 unread)".
 const count = h("span", { class: "count", "aria-hidden": "true" });

@@ -2,42 +2,153 @@
 // and a company page with Follow/Unfollow and its posts. Its admins also post as the company,
 // add admins and see its followers. The API has no list of all companies, so the overview also
 // offers the companies whose posts appear in the viewer's feed.
-import { request, mutate, session, requestId, ApiError } from "../api.js";
+import { request, mutate, session, requestId, ApiError, gql } from "../api.js";
 import { h, act, field, memberLink, pagedList, showStatus, withFieldErrors } from "../ui.js";
 import { POST_FIELDS, postList } from "./posts.js";
 
-const OVERVIEW = `query Companies {
-  viewer {
-    member { worksAt { handle name description followerCount isFollowing } }
-    following(first: 50) { edges { node { __typename ... on Company { handle name description followerCount isFollowing } } } }
-    feed(first: 50) { edges { node { author { __typename ... on Company { handle name description followerCount isFollowing } } } } }
+const OVERVIEW = gql`
+  query Companies {
+    viewer {
+      member {
+        worksAt {
+          handle
+          name
+          description
+          followerCount
+          isFollowing
+        }
+      }
+      following(first: 50) {
+        edges {
+          node {
+            __typename
+            ... on Company {
+              handle
+              name
+              description
+              followerCount
+              isFollowing
+            }
+          }
+        }
+      }
+      feed(first: 50) {
+        edges {
+          node {
+            author {
+              __typename
+              ... on Company {
+                handle
+                name
+                description
+                followerCount
+                isFollowing
+              }
+            }
+          }
+        }
+      }
+    }
   }
-}`;
-const COMPANY = `query Company($handle: String!) {
-  company(handle: $handle) {
-    id handle name description followerCount isFollowing isAdmin
-    actions { primary secondary }
-    employees(first: 0) { totalCount }
-    admins { handle name }
+`;
+const COMPANY = gql`
+  query Company($handle: String!) {
+    company(handle: $handle) {
+      id
+      handle
+      name
+      description
+      followerCount
+      isFollowing
+      isAdmin
+      actions {
+        primary
+        secondary
+      }
+      employees(first: 0) {
+        totalCount
+      }
+      admins {
+        handle
+        name
+      }
+    }
   }
-}`;
+`;
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
-const POSTS = `query CompanyPosts($handle: String!, $after: String) { company(handle: $handle) {
+const POSTS = gql`query CompanyPosts($handle: String!, $after: String) { company(handle: $handle) {
   posts(first: 10, after: $after) { edges { cursor node { ${POST_FIELDS} } } ${PAGE_INFO} } } }`;
-const FOLLOWERS = `query CompanyFollowers($handle: String!, $after: String) { company(handle: $handle) {
+const FOLLOWERS = gql`query CompanyFollowers($handle: String!, $after: String) { company(handle: $handle) {
   followers(first: 10, after: $after) { edges { cursor node { handle name headline } } ${PAGE_INFO} } } }`;
-const MEMBER = `query Member($handle: String!) { member(handle: $handle) { id name } }`;
-const FOLLOW = `mutation Follow($id: ID!) { follow(id: $id) { errors { code message } } }`;
-const UNFOLLOW = `mutation Unfollow($id: ID!) { unfollow(id: $id) { errors { code message } } }`;
-const CREATE = `mutation CreateCompany($input: CreateCompanyInput!) {
-  createCompany(input: $input) { company { handle } errors { code message field } }
-}`;
-const POST = `mutation CreatePost($input: CreatePostInput!) {
-  createPost(input: $input) { post { id } errors { code message field } }
-}`;
-const ADD_ADMIN = `mutation AddAdmin($companyId: ID!, $memberId: ID!) {
-  addCompanyAdmin(companyId: $companyId, memberId: $memberId) { company { id } errors { code message } }
-}`;
+const MEMBER = gql`
+  query Member($handle: String!) {
+    member(handle: $handle) {
+      id
+      name
+    }
+  }
+`;
+const FOLLOW = gql`
+  mutation Follow($id: ID!) {
+    follow(id: $id) {
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const UNFOLLOW = gql`
+  mutation Unfollow($id: ID!) {
+    unfollow(id: $id) {
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const CREATE = gql`
+  mutation CreateCompany($input: CreateCompanyInput!) {
+    createCompany(input: $input) {
+      company {
+        handle
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+const POST = gql`
+  mutation CreatePost($input: CreatePostInput!) {
+    createPost(input: $input) {
+      post {
+        id
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+const ADD_ADMIN = gql`
+  mutation AddAdmin($companyId: ID!, $memberId: ID!) {
+    addCompanyAdmin(companyId: $companyId, memberId: $memberId) {
+      company {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 const followerWord = (n) => (n === 1 ? " follower" : " followers");
 

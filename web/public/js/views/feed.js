@@ -1,14 +1,24 @@
 // The feed (R19) with a composer: the viewer chooses the audience (R17). Pages of 10 follow
 // the API's cursors, which stay stable while new posts arrive.
-import { request, mutate, requestId } from "../api.js";
+import { request, mutate, requestId, gql } from "../api.js";
 import { h, act, field } from "../ui.js";
 import { POST_FIELDS, postList, audienceSelect } from "./posts.js";
 
-const FEED = `query Feed($after: String) { viewer { feed(first: 10, after: $after) {
+const FEED = gql`query Feed($after: String) { viewer { feed(first: 10, after: $after) {
   edges { cursor node { ${POST_FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
-const CREATE = `mutation CreatePost($input: CreatePostInput!) {
-  createPost(input: $input) { post { id } errors { code message } }
-}`;
+const CREATE = gql`
+  mutation CreatePost($input: CreatePostInput!) {
+    createPost(input: $input) {
+      post {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 export async function render() {
   const posts = await postList(async (after) => (await request(FEED, { after })).viewer.feed, {

@@ -1,27 +1,37 @@
 // Invitations: the inbox (accept, ignore, R7/R8) and the sent ones (withdraw, R8), each paged
 // with the API's cursors.
-import { request, mutate } from "../api.js";
+import { request, mutate, gql } from "../api.js";
 import { h, act, memberLink, degreeBadge, when, pagedList } from "../ui.js";
 
-const INVITATIONS = `query Invitations {
-  viewer {
-    invitationQuota { limit remaining resetsAt }
-    invitationsReceived(first: 0) { totalCount }
-    invitationsSent(first: 0) { totalCount }
+const INVITATIONS = gql`
+  query Invitations {
+    viewer {
+      invitationQuota {
+        limit
+        remaining
+        resetsAt
+      }
+      invitationsReceived(first: 0) {
+        totalCount
+      }
+      invitationsSent(first: 0) {
+        totalCount
+      }
+    }
   }
-}`;
+`;
 const PERSON = "handle name headline degree";
 const PAGE = (
   list,
   other,
-) => `query Page($after: String) { viewer { ${list}(first: 10, after: $after) {
+) => gql`query Page($after: String) { viewer { ${list}(first: 10, after: $after) {
   edges { cursor node { id message sentAt ${other} { ${PERSON} } } } pageInfo { hasNextPage endCursor } } } }`;
 const RECEIVED = PAGE("invitationsReceived", "from");
 const SENT = PAGE("invitationsSent", "to");
 const PAYLOAD = "member { id } errors { code message }";
-const ACCEPT = `mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`;
-const IGNORE = `mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`;
-const WITHDRAW = `mutation Withdraw($id: ID!) { withdrawInvitation(invitationId: $id) { ${PAYLOAD} } }`;
+const ACCEPT = gql`mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`;
+const IGNORE = gql`mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`;
+const WITHDRAW = gql`mutation Withdraw($id: ID!) { withdrawInvitation(invitationId: $id) { ${PAYLOAD} } }`;
 
 function item(invitation, other, buttons) {
   return h(

@@ -1,10 +1,23 @@
 // Sign-up (R24): the server checks every field; its refusals show at the field they concern.
-import { mutate, session } from "../api.js";
+import { mutate, session, gql } from "../api.js";
 import { h, field, showError, clearNotices, showFieldErrors } from "../ui.js";
 
-const SIGN_UP = `mutation SignUp($input: SignUpInput!) {
-  signUp(input: $input) { token member { handle name } errors { code message field } }
-}`;
+const SIGN_UP = gql`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      token
+      member {
+        handle
+        name
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
 
 export async function render() {
   const me = session.get();

@@ -1,12 +1,32 @@
 // Taking one's data and leaving (R28), on the settings page: "Download your data" saves the
 // export as a JSON file; "Delete account" asks for the password again, after a clear warning.
-import { mutate, session } from "../api.js";
+import { mutate, session, gql } from "../api.js";
 import { h, field, showError, showStatus, withFieldErrors, when } from "../ui.js";
 
-const EXPORT = `mutation Export { requestDataExport { export errors { code message retryAfter } } }`;
-const DELETE = `mutation Delete($input: DeleteAccountInput!) {
-  deleteAccount(input: $input) { deleted errors { code message field } }
-}`;
+const EXPORT = gql`
+  mutation Export {
+    requestDataExport {
+      export
+      errors {
+        code
+        message
+        retryAfter
+      }
+    }
+  }
+`;
+const DELETE = gql`
+  mutation Delete($input: DeleteAccountInput!) {
+    deleteAccount(input: $input) {
+      deleted
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
 
 // The document becomes a file the browser saves (a blob: link, nothing leaves for elsewhere).
 function save(json, handle) {

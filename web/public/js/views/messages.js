@@ -1,39 +1,126 @@
 // Messages (R12) with connections, and InMail (R16) to members one is not connected with; an
 // open conversation shows new messages as they arrive (R27). The conversations, and the
 // earlier messages of one, page with the API's cursors.
-import { request, mutate, requestId, session } from "../api.js";
+import { request, mutate, requestId, session, gql } from "../api.js";
 import { h, act, field, memberLink, degreeBadge, when, pagedList, showError } from "../ui.js";
 import { onNotification } from "../bell.js";
 
-const CREDITS = `query Credits { viewer { inMailCredits } }`;
-const LIST = `query Conversations($after: String) {
-  viewer {
-    conversations(first: 10, after: $after) {
-      edges { cursor node { id kind canReply lastMessageAt with { handle name degree }
-        messages(first: 1) { edges { node { body sender { handle } } } } } }
-      pageInfo { hasNextPage endCursor }
+const CREDITS = gql`
+  query Credits {
+    viewer {
+      inMailCredits
     }
   }
-}`;
-const WITH = `query With($handle: String!) {
-  viewer { inMailCredits }
-  member(handle: $handle) { id handle name degree actions { primary secondary } relationship { canMessage } }
-}`;
+`;
+const LIST = gql`
+  query Conversations($after: String) {
+    viewer {
+      conversations(first: 10, after: $after) {
+        edges {
+          cursor
+          node {
+            id
+            kind
+            canReply
+            lastMessageAt
+            with {
+              handle
+              name
+              degree
+            }
+            messages(first: 1) {
+              edges {
+                node {
+                  body
+                  sender {
+                    handle
+                  }
+                }
+              }
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+const WITH = gql`
+  query With($handle: String!) {
+    viewer {
+      inMailCredits
+    }
+    member(handle: $handle) {
+      id
+      handle
+      name
+      degree
+      actions {
+        primary
+        secondary
+      }
+      relationship {
+        canMessage
+      }
+    }
+  }
+`;
 // The API finds no conversation by member: the viewer's are read, 100 at a time, until found.
-const FIND = `query Find($after: String) { viewer { conversations(first: 100, after: $after) {
-  edges { node { id with { handle } } } pageInfo { hasNextPage endCursor } } } }`;
+const FIND = gql`
+  query Find($after: String) {
+    viewer {
+      conversations(first: 100, after: $after) {
+        edges {
+          node {
+            id
+            with {
+              handle
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
 const MESSAGE_FIELDS = "id subject body sentAt sender { handle name }";
 // Newest first: the first page is the latest messages, `after` reaches back in time.
-const CONVERSATION = `query Conversation($id: ID!, $after: String) {
+const CONVERSATION = gql`query Conversation($id: ID!, $after: String) {
   node(id: $id) { ... on Conversation { id kind canReply
     messages(first: 20, after: $after) { edges { cursor node { ${MESSAGE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
 }`;
-const SEND = `mutation Send($input: SendMessageInput!) {
-  sendMessage(input: $input) { message { id } errors { code message } }
-}`;
-const INMAIL = `mutation InMail($input: SendInMailInput!) {
-  sendInMail(input: $input) { message { id } errors { code message } }
-}`;
+const SEND = gql`
+  mutation Send($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      message {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const INMAIL = gql`
+  mutation InMail($input: SendInMailInput!) {
+    sendInMail(input: $input) {
+      message {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 function conversationItem(node) {
   const last = node.messages.edges[0];
@@ -142,7 +229,7 @@ function inMailForm(member, credits) {
   );
 }
 
-const ADDED = `subscription Added($conversationId: ID!) {
+const ADDED = gql`subscription Added($conversationId: ID!) {
   messageAdded(conversationId: $conversationId) { ${MESSAGE_FIELDS} }
 }`;
 

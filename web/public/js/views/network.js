@@ -1,25 +1,88 @@
 // My network: people you may know with the mutual evidence (R21), and the viewer's connections,
 // paged with the API's cursors.
-import { request, mutate } from "../api.js";
+import { request, mutate, gql } from "../api.js";
 import { h, act, memberLink, degreeBadge, pagedList } from "../ui.js";
 import { connectForm } from "./profile.js";
 
-const NETWORK = `query Network {
-  viewer {
-    member { connectionCount }
-    peopleYouMayKnow(first: 10) {
-      member { id handle name headline degree actions { primary secondary } relationship { connectNeedsEmail } }
-      mutualConnectionCount
-      mutualSample { handle name }
+const NETWORK = gql`
+  query Network {
+    viewer {
+      member {
+        connectionCount
+      }
+      peopleYouMayKnow(first: 10) {
+        member {
+          id
+          handle
+          name
+          headline
+          degree
+          actions {
+            primary
+            secondary
+          }
+          relationship {
+            connectNeedsEmail
+          }
+        }
+        mutualConnectionCount
+        mutualSample {
+          handle
+          name
+        }
+      }
     }
   }
-}`;
-const CONNECTIONS = `query Connections($after: String) { viewer { member { connections(first: 10, after: $after) {
-  edges { cursor node { handle name headline degree } } pageInfo { hasNextPage endCursor } } } } }`;
-const INVITE = `mutation Invite($input: SendInvitationInput!) {
-  sendInvitation(input: $input) { member { id } errors { code message } }
-}`;
-const DISMISS = `mutation Dismiss($id: ID!) { dismissSuggestion(memberId: $id) { member { id } errors { code message } } }`;
+`;
+const CONNECTIONS = gql`
+  query Connections($after: String) {
+    viewer {
+      member {
+        connections(first: 10, after: $after) {
+          edges {
+            cursor
+            node {
+              handle
+              name
+              headline
+              degree
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+const INVITE = gql`
+  mutation Invite($input: SendInvitationInput!) {
+    sendInvitation(input: $input) {
+      member {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const DISMISS = gql`
+  mutation Dismiss($id: ID!) {
+    dismissSuggestion(memberId: $id) {
+      member {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 // Connect sends at once, except to a member who asks for their e-mail address (R5): then the
 // invitation form opens below, and its Cancel sends nothing.

@@ -1,22 +1,30 @@
 // Notifications (R26), newest first and paged; new ones arrive on top as they happen (R27).
 // Each links to what it is about; an invitation can be answered right here.
-import { request, mutate } from "../api.js";
+import { request, mutate, gql } from "../api.js";
 import { h, act, memberLink, when, pagedList } from "../ui.js";
 import { NOTIFICATION_FIELDS, onNotification } from "../bell.js";
 
-const PAGE = `query Notifications($after: String) {
+const PAGE = gql`query Notifications($after: String) {
   viewer { notifications(first: 20, after: $after) {
     unreadCount
     edges { cursor node { ${NOTIFICATION_FIELDS} } }
     pageInfo { hasNextPage endCursor }
   } }
 }`;
-const MARK_ALL = `mutation MarkAllRead {
-  markNotificationsRead(input: { upTo: null }) { unreadCount errors { code message } }
-}`;
+const MARK_ALL = gql`
+  mutation MarkAllRead {
+    markNotificationsRead(input: { upTo: null }) {
+      unreadCount
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 const PAYLOAD = "member { id } errors { code message }";
-const ACCEPT = `mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`;
-const IGNORE = `mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`;
+const ACCEPT = gql`mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`;
+const IGNORE = gql`mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`;
 
 function invitationButtons(n) {
   const answer = (mutation, field, done) => (event) =>

@@ -1,17 +1,37 @@
 // A post as the feed and profiles show it, with Share (R17: only ANYONE posts can be shared)
 // and Delete (the author's own, a company's for its admins), paged lists of posts, and the page
 // of one post (a notification of a share links to it).
-import { request, mutate, requestId, session } from "../api.js";
+import { request, mutate, requestId, session, gql } from "../api.js";
 import { h, act, authorLink, when, field, pagedList, showError, showStatus } from "../ui.js";
 
 const AUTHOR = `author { __typename ... on Member { handle name } ... on Company { handle name isAdmin } }`;
 export const POST_FIELDS = `id text audience createdAt isShare ${AUTHOR}
   sharedPost { id text audience createdAt ${AUTHOR} }`;
 
-const DELETE = `mutation Delete($id: ID!) { deletePost(postId: $id) { deletedId errors { code message } } }`;
-const SHARE = `mutation Share($input: SharePostInput!) {
-  sharePost(input: $input) { post { id } errors { code message } }
-}`;
+const DELETE = gql`
+  mutation Delete($id: ID!) {
+    deletePost(postId: $id) {
+      deletedId
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const SHARE = gql`
+  mutation Share($input: SharePostInput!) {
+    sharePost(input: $input) {
+      post {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 function audienceLabel(audience) {
   return audience === "CONNECTIONS" ? "Connections only" : "Anyone";
@@ -166,7 +186,7 @@ export async function postList(load, { label, empty }) {
   return paged;
 }
 
-const ONE = `query Post($id: ID!) { node(id: $id) { ... on Post { ${POST_FIELDS} } } }`;
+const ONE = gql`query Post($id: ID!) { node(id: $id) { ... on Post { ${POST_FIELDS} } } }`;
 
 // `#/post/<id>`: one post, or "not found" when it is gone or hidden from the viewer (R25).
 export async function render({ args }) {

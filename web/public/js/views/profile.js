@@ -2,7 +2,7 @@
 // page re-renders), how you're connected (R23), mutual connections and connections (R11), on
 // one's own profile the followers and the following (R14), and posts (R17). Every list pages
 // with the API's cursors.
-import { request, mutate, session } from "../api.js";
+import { request, mutate, session, gql } from "../api.js";
 import {
   h,
   act,
@@ -16,7 +16,7 @@ import {
 import { POST_FIELDS, postList } from "./posts.js";
 import { EXPLAIN_FIELDS, explainPanel } from "./explain.js";
 
-const PROFILE = `query Profile($handle: String!) {
+const PROFILE = gql`query Profile($handle: String!) {
   member(handle: $handle) {
     id handle name headline primaryButton degree
     followerCount followingCount connectionCount
@@ -37,27 +37,57 @@ const PAGE = "first: 10, after: $after";
 const EDGES = (fields) => `edges { cursor node { ${fields} } } pageInfo { hasNextPage endCursor }`;
 const PERSON = "handle name headline degree";
 const LISTS = {
-  connections: `query Connections($handle: String!, $after: String) {
+  connections: gql`query Connections($handle: String!, $after: String) {
     member(handle: $handle) { list: connections(${PAGE}) { ${EDGES(PERSON)} } } }`,
-  mutual: `query Mutual($handle: String!, $after: String) {
+  mutual: gql`query Mutual($handle: String!, $after: String) {
     member(handle: $handle) { list: mutualConnections(${PAGE}) { ${EDGES(PERSON)} } } }`,
-  posts: `query Posts($handle: String!, $after: String) {
+  posts: gql`query Posts($handle: String!, $after: String) {
     member(handle: $handle) { list: posts(${PAGE}) { ${EDGES(POST_FIELDS)} } } }`,
-  followers: `query Followers($after: String) { viewer { list: followers(${PAGE}) { ${EDGES(PERSON)} } } }`,
-  following: `query Following($after: String) { viewer { list: following(${PAGE}) {
+  followers: gql`query Followers($after: String) { viewer { list: followers(${PAGE}) { ${EDGES(PERSON)} } } }`,
+  following: gql`query Following($after: String) { viewer { list: following(${PAGE}) {
     ${EDGES("__typename ... on Member { handle name headline degree } ... on Company { handle name description }")} } } }`,
 };
 
 const PAYLOAD = "member { id } errors { code message field }";
 const M = {
-  follow: `mutation Follow($id: ID!) { follow(id: $id) { errors { code message } } }`,
-  unfollow: `mutation Unfollow($id: ID!) { unfollow(id: $id) { errors { code message } } }`,
-  invite: `mutation Invite($input: SendInvitationInput!) { sendInvitation(input: $input) { ${PAYLOAD} } }`,
-  accept: `mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`,
-  ignore: `mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`,
-  withdraw: `mutation Withdraw($id: ID!) { withdrawInvitation(invitationId: $id) { ${PAYLOAD} } }`,
-  remove: `mutation Remove($id: ID!) { removeConnection(memberId: $id) { ${PAYLOAD} } }`,
-  block: `mutation Block($id: ID!) { block(memberId: $id) { blocked { name } errors { code message } } }`,
+  follow: gql`
+    mutation Follow($id: ID!) {
+      follow(id: $id) {
+        errors {
+          code
+          message
+        }
+      }
+    }
+  `,
+  unfollow: gql`
+    mutation Unfollow($id: ID!) {
+      unfollow(id: $id) {
+        errors {
+          code
+          message
+        }
+      }
+    }
+  `,
+  invite: gql`mutation Invite($input: SendInvitationInput!) { sendInvitation(input: $input) { ${PAYLOAD} } }`,
+  accept: gql`mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { ${PAYLOAD} } }`,
+  ignore: gql`mutation Ignore($id: ID!) { ignoreInvitation(invitationId: $id) { ${PAYLOAD} } }`,
+  withdraw: gql`mutation Withdraw($id: ID!) { withdrawInvitation(invitationId: $id) { ${PAYLOAD} } }`,
+  remove: gql`mutation Remove($id: ID!) { removeConnection(memberId: $id) { ${PAYLOAD} } }`,
+  block: gql`
+    mutation Block($id: ID!) {
+      block(memberId: $id) {
+        blocked {
+          name
+        }
+        errors {
+          code
+          message
+        }
+      }
+    }
+  `,
 };
 
 const LABELS = {

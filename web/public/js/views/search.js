@@ -1,15 +1,28 @@
 // Search members by name or headline; every result shows its degree badge (R22). Results page
 // with the API's cursors.
-import { request } from "../api.js";
+import { request, gql } from "../api.js";
 import { h, field, memberLink, degreeBadge, pagedList } from "../ui.js";
 
-const SEARCH = `query Search($q: String!, $after: String) {
-  searchMembers(query: $q, first: 10, after: $after) {
-    totalCount
-    edges { cursor node { handle name headline degree } }
-    pageInfo { hasNextPage endCursor }
+const SEARCH = gql`
+  query Search($q: String!, $after: String) {
+    searchMembers(query: $q, first: 10, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          handle
+          name
+          headline
+          degree
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
-}`;
+`;
 
 export async function render({ query }) {
   const q = (query.get("q") || "").trim();

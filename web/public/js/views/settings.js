@@ -2,13 +2,13 @@
 // InMail credits and the weekly invitation quota (R6, R16), the e-mail, the data export and the
 // account's deletion (R28), and blocks (R18).
 // Every save goes through act(): the page then shows what the server answered.
-import { ApiError, request, mutate, session } from "../api.js";
+import { ApiError, request, mutate, session, gql } from "../api.js";
 import { h, act, field, when, pagedList, showStatus, withFieldErrors } from "../ui.js";
 import { dataAndAccount } from "./leaving.js";
 
 const BLOCKED_PAGE =
   "edges { node { memberId handle name blockedAt } } pageInfo { hasNextPage endCursor }";
-const SETTINGS = `query Settings {
+const SETTINGS = gql`query Settings {
   viewer {
     email inMailCredits
     invitationQuota { limit remaining resetsAt }
@@ -17,13 +17,71 @@ const SETTINGS = `query Settings {
     blocked(first: 20) { ${BLOCKED_PAGE} }
   }
 }`;
-const BLOCKED = `query Blocked($after: String) { viewer { blocked(first: 20, after: $after) { ${BLOCKED_PAGE} } } }`;
-const COMPANY = `query Company($handle: String!) { company(handle: $handle) { id } }`;
+const BLOCKED = gql`query Blocked($after: String) { viewer { blocked(first: 20, after: $after) { ${BLOCKED_PAGE} } } }`;
+const COMPANY = gql`
+  query Company($handle: String!) {
+    company(handle: $handle) {
+      id
+    }
+  }
+`;
 const M = {
-  profile: `mutation UpdateProfile($input: UpdateProfileInput!) { updateProfile(input: $input) { member { handle name } errors { code message field } } }`,
-  settings: `mutation UpdateSettings($input: UpdateSettingsInput!) { updateSettings(input: $input) { settings { primaryButton } errors { code message field } } }`,
-  workplace: `mutation SetWorkplace($id: ID) { setWorkplace(companyId: $id) { member { handle } errors { code message field } } }`,
-  unblock: `mutation Unblock($id: ID!) { unblock(memberId: $id) { blocked { name } errors { code message } } }`,
+  profile: gql`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+      updateProfile(input: $input) {
+        member {
+          handle
+          name
+        }
+        errors {
+          code
+          message
+          field
+        }
+      }
+    }
+  `,
+  settings: gql`
+    mutation UpdateSettings($input: UpdateSettingsInput!) {
+      updateSettings(input: $input) {
+        settings {
+          primaryButton
+        }
+        errors {
+          code
+          message
+          field
+        }
+      }
+    }
+  `,
+  workplace: gql`
+    mutation SetWorkplace($id: ID) {
+      setWorkplace(companyId: $id) {
+        member {
+          handle
+        }
+        errors {
+          code
+          message
+          field
+        }
+      }
+    }
+  `,
+  unblock: gql`
+    mutation Unblock($id: ID!) {
+      unblock(memberId: $id) {
+        blocked {
+          name
+        }
+        errors {
+          code
+          message
+        }
+      }
+    }
+  `,
 };
 
 // Each setting with the choices it offers and what it means (from the rules, in plain words).

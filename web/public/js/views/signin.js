@@ -1,5 +1,5 @@
 // Sign in; the demo members are listed so that a visitor can try the network's story.
-import { mutate, session } from "../api.js";
+import { mutate, session, gql } from "../api.js";
 import { h, field, showError, clearNotices } from "../ui.js";
 
 const DEMO_PASSWORD = "vernetzt-demo-password";
@@ -19,9 +19,32 @@ const DEMO = [
   ["Tom Schmitz", "tom.schmitz@example.org", "has invited Lena"],
 ];
 
-const SIGN_IN = `mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) { token member { handle name } errors { code message } }
-}`;
+export const SIGN_OUT = gql`
+  mutation SignOut {
+    signOut {
+      signedOut
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
+const SIGN_IN = gql`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      token
+      member {
+        handle
+        name
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 export async function render() {
   const email = h("input", {
