@@ -15,8 +15,12 @@ COPY server/ server/
 COPY schema/ schema/
 COPY resolvers/ resolvers/
 COPY cypher/ cypher/
-# The web client; the playground's vendored GraphiQL is not in the image (it is off in production).
+# The web client, and the list of its operations the server knows (and in trusted mode runs
+# alone); the playground's vendored GraphiQL is not in the image (it is off in production).
 COPY web/public/ web/public/
+COPY web/operations.json web/
+# The build's version, for the metrics' build info.
+COPY pyproject.toml .
 # Not root: the process cannot change its own code or the image's packages.
 RUN useradd --system --uid 10001 --no-create-home vernetzt
 USER 10001:10001
@@ -25,4 +29,6 @@ EXPOSE 8000
 # WORKERS: API processes on one port; one per core (they share nothing but Neo4j). The WebSocket
 # options are websocket.uvicorn_flags (docs/security.md): the protocol that cuts off a peer that
 # takes nothing, messages of 64 KiB at most, no compression.
-CMD ["sh", "-c", "exec uvicorn --factory server.app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws server.websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]
+# PROMETHEUS_MULTIPROC_DIR: the workers' metrics files, emptied before they start (server/metrics.py).
+ENV PROMETHEUS_MULTIPROC_DIR=/tmp/vernetzt-metrics
+CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec uvicorn --factory server.app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws server.websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]

@@ -35,7 +35,7 @@ from neo4j.exceptions import ClientError
 
 from cypher import Query
 from cypher.rows import check
-from cypher.timing import database_time
+from cypher.timing import database_time, query_time
 
 log = logging.getLogger("vernetzt.database")
 
@@ -57,6 +57,11 @@ def text_of(query: Query[Any] | LiteralString) -> LiteralString:
     return query.text if isinstance(query, Query) else query
 
 
+def name_of(query: Query[Any] | LiteralString) -> str:
+    """The query's name for the metrics: its file's, or `inline` (tests, studies)."""
+    return query.name if isinstance(query, Query) else "inline"
+
+
 class Transaction:
     """The queries of one managed transaction: read, decide in Python, write, all or nothing."""
 
@@ -69,8 +74,10 @@ class Transaction:
     @overload
     async def all(self, query: LiteralString, **params: Any) -> list[Row]: ...
     async def all(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
-        result = await self._tx.run(text_of(query), params)
-        return shaped(query, [record.data() async for record in result], self._checked)
+        with query_time(name_of(query)):
+            result = await self._tx.run(text_of(query), params)
+            rows = [record.data() async for record in result]
+        return shaped(query, rows, self._checked)
 
     @overload
     async def one(self, query: Query[R], **params: Any) -> R | None: ...
@@ -154,7 +161,8 @@ class Database:
     @overload
     async def read(self, query: LiteralString, **params: Any) -> list[Row]: ...
     async def read(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
-        rows = await self._run(text_of(query), params, RoutingControl.READ)
+        with query_time(name_of(query)):
+            rows = await self._run(text_of(query), params, RoutingControl.READ)
         return shaped(query, rows, self.check_rows)
 
     @overload
@@ -170,7 +178,8 @@ class Database:
     @overload
     async def write(self, query: LiteralString, **params: Any) -> list[Row]: ...
     async def write(self, query: Query[Any] | LiteralString, **params: Any) -> list[Any]:
-        rows = await self._run(text_of(query), params, RoutingControl.WRITE)
+        with query_time(name_of(query)):
+            rows = await self._run(text_of(query), params, RoutingControl.WRITE)
         return shaped(query, rows, self.check_rows)
 
     @overload

@@ -114,9 +114,12 @@ class NotFound(ApiError):
 
 
 class RateLimited(ApiError):
+    """`limit` names the limit (for the metrics; the client reads `retryAfter`)."""
+
     code = "RATE_LIMITED"
 
-    def __init__(self, message: str, retry_after: datetime) -> None:
+    def __init__(self, message: str, retry_after: datetime, limit: str) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.limit = limit
         self.extensions = {"code": self.code, "retryAfter": retry_after.isoformat()}

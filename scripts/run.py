@@ -9,9 +9,12 @@ started Neo4j's URI is handed to them through NEO4J_URI.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import uvicorn
@@ -57,19 +60,39 @@ def main() -> int:
         print(f"demo data: {created} members created")
         print(f"GraphQL playground: http://{settings.host}:{settings.port}/graphql")
         print(f"demo sign-in: {DEMO_SIGN_IN} / {DEMO_PASSWORD}")
-        uvicorn.run(
-            "server.app:main_app",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=settings.workers,
-            log_level="info",
-            **uvicorn_options(settings),
-        )
+        with metrics_files(settings.workers):
+            serve(settings)
     finally:
         if server is not None:
             server.stop()
     return 0
+
+
+@contextlib.contextmanager
+def metrics_files(workers: int) -> Iterator[None]:
+    """Several workers write their metrics to files a scrape sums (server/metrics.py): in a
+    directory of this run's own, which the workers find in the environment."""
+    if workers == 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="vernetzt-metrics-") as directory:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+
+
+def serve(settings: Settings) -> None:
+    uvicorn.run(
+        "server.app:main_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level="info",
+        **uvicorn_options(settings),
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import tomllib
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -46,12 +47,13 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations, is_migrated
+from cypher.timing import on_query
 from resolvers import data_export
 from resolvers.access import addresses
 from resolvers.access.passwords import Passwords
 from resolvers.access.rate_limits import Limits
 from resolvers.access.read_budget import ReadBudget
-from resolvers.errors import Refused, Unauthenticated
+from resolvers.errors import RateLimited, Refused, Unauthenticated
 from resolvers.live import subscriptions
 from resolvers.live.hub import Hub
 from resolvers.live.sockets import Sockets
@@ -59,6 +61,7 @@ from resolvers.request.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.request.bookmarks import InvalidBookmark
 from resolvers.request.context import Caller, Context, Live, Services, build_context
 from schema.root import build_schema
+from server import metrics
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from server.persisted import PersistedQueries, PersistedQueryRefused, read_operations
@@ -72,7 +75,8 @@ if TYPE_CHECKING:  # strawberry's request adapter, from the package it comes fro
 
 log = logging.getLogger("vernetzt")
 
-WEB = Path(__file__).resolve().parent.parent / "web"
+ROOT = Path(__file__).resolve().parent.parent
+WEB = ROOT / "web"
 # Every operation of the web client, by hash: known from the start (server/persisted.py).
 OPERATIONS = WEB / "operations.json"
 # The few vendored files the offline playground needs, out of web/node_modules (`npm ci`).
@@ -118,7 +122,10 @@ class GraphQLApp(GraphQL[Context, None]):
         data = await super().parse_http_body(request)
         if isinstance(data, list):
             return [self.persisted.resolve(item) for item in data]
-        return self.persisted.resolve(data)
+        metrics.name_operation(data.operation_name, data.query)
+        resolved = self.persisted.resolve(data)
+        metrics.name_operation(resolved.operation_name, resolved.query)
+        return resolved
 
     # orjson reads and writes JSON several times faster than the standard library; its
     # JSONDecodeError is the standard one's subclass, so a malformed body still answers 400.
@@ -175,6 +182,10 @@ class GraphQLApp(GraphQL[Context, None]):
         if context.answer.status is not None:
             response.status_code = context.answer.status
         response.headers.update(context.answer.headers)
+        metrics.answered(metrics.outcome_of(result.data, result.errors))
+        for error in result.errors or ():
+            if isinstance(error.original_error, RateLimited):
+                metrics.limited(error.original_error.limit)
         return await super().process_result(request, result)
 
 
@@ -199,6 +210,21 @@ async def persisted_query_refused(request: Request, error: Exception) -> Respons
 async def invalid_bookmark(request: Request, error: Exception) -> Response:
     """A bookmark header this service did not issue: refused before any query waits on it."""
     return error_response(400, str(error), InvalidBookmark.code)
+
+
+def build_version() -> str:
+    """This build's version: pyproject.toml's, which the image carries too."""
+    with (ROOT / "pyproject.toml").open("rb") as project:
+        return str(tomllib.load(project)["project"]["version"])
+
+
+async def neo4j_version(db: Database) -> str:
+    """The server's version, for the build info; unknown while it does not answer."""
+    try:
+        row = await db.read_one("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+    except (DriverError, Neo4jError):
+        return "unknown"
+    return str(row["v"]) if row else "unknown"
 
 
 class Readiness:
@@ -242,11 +268,14 @@ def create_app(
         services = Services(database, settings, Passwords(settings), Limits(settings))
         if clock is not None:
             services = dataclasses.replace(services, clock=clock)
-        live = Live(Hub(database, settings, services.clock), Sockets(database, settings))
+        hub = Hub(database, settings, services.clock, on_poll=metrics.LIVE_POLL_SECONDS.set)
+        live = Live(hub, Sockets(database, settings))
         reads = ReadBudget(database, settings)
         services = dataclasses.replace(services, live=live, reads=reads)
         readiness = Readiness(database)
         await readiness.ensure()
+        on_query(metrics.observe_query)
+        metrics.build_info(build_version(), await neo4j_version(database))
         app.state.readiness = readiness
         app.state.graphql = GraphQLApp(services)
         try:
@@ -257,6 +286,7 @@ def create_app(
             await reads.close()
             if driver is not None:
                 await driver.close()
+            metrics.process_stopped(os.getpid())
 
     async def healthz(request: Request) -> Response:
         # Which process answered: behind one port, several workers take turns (WORKERS).
@@ -268,8 +298,11 @@ def create_app(
             "ready" if ready else "not ready", status_code=200 if ready else 503
         )
 
+    # Operators only: no endpoint unless a token is set (docs/operations.md).
+    scrape = [Route("/metrics", metrics.endpoint(settings.metrics_token))]
     return Starlette(
         routes=[
+            *(scrape if settings.metrics_token else []),
             Route("/graphql", GraphQLRoute(), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", GraphQLRoute()),
             Route("/healthz", healthz),
@@ -292,6 +325,7 @@ def create_app(
         middleware=[
             # Outermost, so that `total` covers everything the server does for a request.
             Middleware(ServerTiming),
+            Middleware(metrics.RequestMetrics),
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeaders, production=settings.is_production),
             Middleware(GraphQLResponseMediaType),

@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse
 
 # The answer whenever the database cannot be reached, here and inside an execution alike.
 from resolvers.errors import UNREACHABLE_MESSAGE
+from server import metrics
 
 
 def error_body(message: str, code: str, with_data: bool = True) -> dict[str, object]:
@@ -28,6 +29,7 @@ def error_response(
     with_data: bool = True,
 ) -> JSONResponse:
     body = error_body(message, code, with_data)
+    metrics.answered(code)
     return JSONResponse(body, status_code=status, headers=headers)
 
 

@@ -47,6 +47,7 @@ from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIO
 
 from resolvers.live import subscriptions
 from resolvers.request.context import Context
+from server import metrics
 from server.persisted import NOT_TRUSTED, PersistedQueries
 from settings import Settings, load_settings
 
@@ -156,6 +157,13 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
             self.closed = True
             await self.websocket.close(code, reason)
 
+    async def handle(self) -> None:
+        metrics.LIVE_SOCKETS.inc()
+        try:
+            await super().handle()
+        finally:
+            metrics.LIVE_SOCKETS.dec()
+
     def on_request_accepted(self) -> None:
         super().on_request_accepted()
         self.keepalive = asyncio.create_task(self._keep_alive())
@@ -212,6 +220,8 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
         if operation is not None and operation.task is not None:
             self.running.add(operation.task)
             operation.task.add_done_callback(self.running.discard)
+            metrics.LIVE_SUBSCRIPTIONS.inc()
+            operation.task.add_done_callback(lambda _: metrics.LIVE_SUBSCRIPTIONS.dec())
 
     async def handle_task_exception(self, error: Exception) -> None:
         if not isinstance(error, WebSocketDisconnected):  # a peer gone is no server fault

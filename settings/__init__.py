@@ -99,6 +99,8 @@ class Settings:
     # Run only the operations the release's clients ship with (web/operations.json), by hash or
     # by text: trusted documents, for production (server/persisted.py).
     trusted_operations_only: bool = False
+    # GET /metrics answers only a request bearing this token; unset: no metrics endpoint.
+    metrics_token: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -187,6 +189,7 @@ VARIABLES: Mapping[str, str] = {
     "reads_per_member": "VERNETZT_READS_PER_MEMBER",
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
     "trusted_operations_only": "VERNETZT_TRUSTED_OPERATIONS_ONLY",
+    "metrics_token": "VERNETZT_METRICS_TOKEN",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",

@@ -48,7 +48,8 @@ class RateLimit:
         assert row is not None  # MERGE always answers
         if row["retryAfter"] is not None:
             retry_after = from_epoch_ms(row["retryAfter"])
-            raise RateLimited(f"Too many {self.what}; try again later.", retry_after)
+            message = f"Too many {self.what}; try again later."
+            raise RateLimited(message, retry_after, limit=self.name)
         assert row["takenAt"] is not None  # taken, since not refused
         return row["takenAt"]
 

@@ -43,7 +43,8 @@ class ReadBudget:
         until = self.over_until.get(member)
         if until is not None:
             if until > epoch_ms(now):
-                raise RateLimited("Too many reads; try again later.", from_epoch_ms(until))
+                message = "Too many reads; try again later."
+                raise RateLimited(message, from_epoch_ms(until), limit="reads")
             del self.over_until[member]
         tally = self.tallies.pop(member, 0) + max(cost, 1)
         if tally < BATCH:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -59,8 +60,16 @@ class Stream:
 
 
 class Hub:
-    def __init__(self, db: Database, settings: Settings, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        clock: Callable[[], datetime],
+        on_poll: Callable[[float], None] | None = None,
+    ) -> None:
+        """`on_poll(seconds)` after each round (the metrics: the delay a round adds)."""
         self.db, self.settings, self.clock = db, settings, clock
+        self._on_poll = on_poll
         self.members: dict[str, Stream] = {}
         self.conversations: dict[str, Stream] = {}
         self.polls = 0  # queries sent, for the idle-cost measurement
@@ -103,8 +112,11 @@ class Hub:
         interval = self.settings.live_poll_ms / 1000
         while self.members or self.conversations:
             await asyncio.sleep(interval)
+            started = time.perf_counter()
             try:
                 await self.poll()
+                if self._on_poll is not None:
+                    self._on_poll(time.perf_counter() - started)
             except Exception:  # the database may be away a moment; the next poll catches up
                 log.warning("live poll failed", exc_info=True)
 

@@ -23,11 +23,16 @@ SECRET = "fleet-test-secret-long-enough-for-hs256"
 
 @contextlib.contextmanager
 def api_process(
-    neo4j: Neo4jServer, env: dict[str, str], log: Path, uvicorn_defaults: bool = False
+    neo4j: Neo4jServer,
+    env: dict[str, str],
+    log: Path,
+    uvicorn_defaults: bool = False,
+    workers: int = 1,
 ) -> Iterator[str]:
     """One API process on `neo4j` (`env` may name another NEO4J_URI); yields its base URL once
     it is ready. It gets the WebSocket options every launcher gives (websocket.uvicorn_flags),
-    or with `uvicorn_defaults` uvicorn's own, to show what the app holds by itself."""
+    or with `uvicorn_defaults` uvicorn's own, to show what the app holds by itself; `workers`
+    processes behind its port."""
     port = free_port()
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("VERNETZT_", "NEO4J_"))},
@@ -55,6 +60,8 @@ def api_process(
         # A test may leave a request waiting on the database; do not wait for it at the end.
         "--timeout-graceful-shutdown",
         "2",
+        "--workers",
+        str(workers),
     ]
     if not uvicorn_defaults:
         command += uvicorn_flags(load_settings(environment, dotenv=None))

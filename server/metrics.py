@@ -1,0 +1,219 @@
+"""Prometheus metrics: the golden signals per GraphQL operation, the database's time per named
+query, and the live updates' sockets, subscriptions and poller, at `GET /metrics` for whoever
+holds VERNETZT_METRICS_TOKEN (unset: no endpoint). docs/operations.md lists every metric.
+
+With several worker processes (WORKERS > 1) each writes its samples to files in
+PROMETHEUS_MULTIPROC_DIR, which the launcher empties before the workers start (scripts.run,
+the image's command), and a scrape of any one of them sums every process: prometheus-client's
+multiprocess mode. Without it, the process's own registry answers.
+
+Labels stay bounded whatever a client sends: an operation's name counts only when it is a
+GraphQL name, and past MAX_OPERATIONS names a process counts the rest as `other`; a query's
+label is its .cypher file's name.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import platform
+import re
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, multiprocess
+from prometheus_client.exposition import choose_encoder
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+MULTIPROCESS = "PROMETHEUS_MULTIPROC_DIR"
+MAX_OPERATIONS = 500
+NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
+FIRST_OPERATION = re.compile(r"^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)")
+# Request latencies from a millisecond to the time limit and past it.
+SECONDS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+REQUESTS = Counter(
+    "vernetzt_requests",
+    "GraphQL requests answered, by operation and outcome (ok, or the first error code).",
+    ["operation", "outcome"],
+)
+REQUEST_SECONDS = Histogram(
+    "vernetzt_request_duration_seconds",
+    "Time from a GraphQL request's arrival to its answer, by operation.",
+    ["operation"],
+    buckets=SECONDS,
+)
+QUERY_SECONDS = Histogram(
+    "vernetzt_db_query_duration_seconds",
+    "Time of each Cypher query, by its .cypher file's name (never its parameters).",
+    ["query"],
+    buckets=SECONDS,
+)
+RATE_LIMITED = Counter(
+    "vernetzt_rate_limited",
+    "Requests refused by a rate limit or the read budget (RATE_LIMITED), by limit.",
+    ["limit"],
+)
+LIVE_SOCKETS = Gauge(
+    "vernetzt_live_sockets", "Open live sockets (R27).", multiprocess_mode="livesum"
+)
+LIVE_SUBSCRIPTIONS = Gauge(
+    "vernetzt_live_subscriptions", "Running subscriptions (R27).", multiprocess_mode="livesum"
+)
+LIVE_POLL_SECONDS = Gauge(
+    "vernetzt_live_poll_duration_seconds",
+    "How long the live poller's last round took: the delay it adds to delivery.",
+    multiprocess_mode="max",
+)
+DB_IN_USE = Gauge(
+    "vernetzt_db_queries_in_flight",
+    "Queries and transactions running, each holding one of the driver's connections.",
+    multiprocess_mode="livesum",
+)
+BUILD = Gauge(
+    "vernetzt_build_info",
+    "The running build: its version, Python's and Neo4j's.",
+    ["version", "python", "neo4j"],
+    multiprocess_mode="max",
+)
+
+
+@dataclass
+class RequestRecord:
+    """What one request's metrics are labelled with, as the request learns it."""
+
+    operation: str = "unknown"
+    outcome: str | None = None
+
+
+_current: ContextVar[RequestRecord | None] = ContextVar("metrics_request", default=None)
+_operations: set[str] = set()
+
+
+def name_operation(name: str | None, query: str | None) -> None:
+    """The request's operation: its operationName, else its document's first operation's."""
+    record = _current.get()
+    if record is None:
+        return
+    found = FIRST_OPERATION.match(query or "")
+    chosen = name or (found.group(1) if found else None)
+    record.operation = _bounded(chosen)
+
+
+def answered(outcome: str) -> None:
+    """The request's outcome (ok or a code), where the edge answers it."""
+    record = _current.get()
+    if record is not None and record.outcome is None:
+        record.outcome = outcome
+
+
+def limited(limit: str) -> None:
+    """A request refused by the limit named (rate_limits.RateLimit.name, or `reads`)."""
+    RATE_LIMITED.labels(limit).inc()
+
+
+def outcome_of(data: Mapping[str, Any] | None, errors: list[Any] | None) -> str:
+    """A result's outcome: its first top-level error's code, else its mutation payload's first
+    UserError's, else ok."""
+    for error in errors or ():
+        return str((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))
+    for value in (data or {}).values():
+        refused = value.get("errors") if isinstance(value, Mapping) else None
+        if isinstance(refused, list) and refused and isinstance(refused[0], Mapping):
+            return str(refused[0].get("code", "ERROR"))
+    return "ok"
+
+
+def _bounded(name: str | None) -> str:
+    if name is None:
+        return "anonymous"
+    if not NAME.fullmatch(name):
+        return "invalid"
+    if name not in _operations and len(_operations) >= MAX_OPERATIONS:
+        return "other"
+    _operations.add(name)
+    return name
+
+
+def observe_query(name: str, seconds: float) -> None:
+    QUERY_SECONDS.labels(name).observe(seconds)
+
+
+@contextmanager
+def in_flight() -> Iterator[None]:
+    DB_IN_USE.inc()
+    try:
+        yield
+    finally:
+        DB_IN_USE.dec()
+
+
+def build_info(version: str, neo4j: str) -> None:
+    BUILD.labels(version, platform.python_version(), neo4j).set(1)
+
+
+class RequestMetrics:
+    """Counts and times every request to /graphql, labelled by what the app learnt of it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/graphql":
+            await self.app(scope, receive, send)
+            return
+        record = RequestRecord()
+        token = _current.set(record)
+        started = time.perf_counter()
+        status = 500
+
+        async def sending(message: Any) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            _current.reset(token)
+            outcome = record.outcome or ("ok" if status < 400 else f"HTTP_{status}")
+            REQUESTS.labels(record.operation, outcome).inc()
+            REQUEST_SECONDS.labels(record.operation).observe(time.perf_counter() - started)
+
+
+def registry() -> CollectorRegistry:
+    """Every process's samples in multiprocess mode, else this process's."""
+    if not os.environ.get(MULTIPROCESS):
+        return REGISTRY
+    collected = CollectorRegistry()
+    multiprocess.MultiProcessCollector(collected)  # type: ignore[no-untyped-call]
+    return collected
+
+
+def endpoint(token: str) -> Any:
+    """GET /metrics for a request bearing `token` (401 otherwise)."""
+    expected = f"Bearer {token}".encode()
+
+    async def metrics(request: Request) -> Response:
+        given = request.headers.get("authorization", "").encode()
+        if not hmac.compare_digest(given, expected):
+            challenge = {"WWW-Authenticate": 'Bearer realm="metrics"'}
+            return Response("Bearer token required.\n", status_code=401, headers=challenge)
+        # The format the scraper asks for (Prometheus: OpenMetrics, else the text format).
+        encode, media_type = choose_encoder(request.headers.get("accept", ""))
+        return Response(encode(registry()), media_type=media_type)
+
+    return metrics
+
+
+def process_stopped(pid: int) -> None:
+    """A worker's live gauges stop counting once it stops (multiprocess mode)."""
+    if os.environ.get(MULTIPROCESS):
+        multiprocess.mark_process_dead(pid)  # type: ignore[no-untyped-call]
