@@ -99,4 +99,4 @@ def side_by_side(**parts: Query[Any]) -> Query[dict[str, Any]]:
         )
     # Made of the project's own query files and names, never of a request's values.
     statement: LiteralString = "\n".join(calls) + f"\nRETURN {', '.join(parts)}"
-    return Query("+".join(part.name for part in parts.values()), statement, dict)
+    return Query("+".join(sorted(part.name for part in parts.values())), statement, dict)

@@ -46,9 +46,9 @@ def start_authors(
     for item in page.items:
         author = item["authorId"]
         if item["authorKind"] == "Company":
-            loaders.company_cards.load(author)
+            loaders.company_cards.start(author)
             continue
-        loaders.card(author, counts)
+        loaders.start_card(author, counts)
         loaders.start_relation(author, need)
 
 

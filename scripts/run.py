@@ -71,7 +71,8 @@ def main() -> int:
 @contextlib.contextmanager
 def metrics_files(workers: int) -> Iterator[None]:
     """Several workers write their metrics to files a scrape sums (server/metrics.py): in a
-    directory of this run's own, which the workers find in the environment."""
+    directory of this run's own, which the workers find in the environment. One given in
+    PROMETHEUS_MULTIPROC_DIR is used as it is: its owner empties it between runs."""
     if workers == 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         yield
         return

@@ -106,9 +106,9 @@ class GraphQLApp(GraphQL[Context, None]):
             connection_init_wait_timeout=timedelta(seconds=services.settings.socket_init_seconds),
         )
         self.services = services
-        self.persisted = PersistedQueries(
-            read_operations(OPERATIONS), services.settings.trusted_operations_only
-        )
+        operations = read_operations(OPERATIONS)
+        self.persisted = PersistedQueries(operations, services.settings.trusted_operations_only)
+        metrics.know_operations(operations.values())
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         """A GET without a query is the playground, unless it names a persisted query."""
@@ -120,8 +120,7 @@ class GraphQLApp(GraphQL[Context, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         """A request as sent, or, where it names a persisted query, with that query's text."""
         data = await super().parse_http_body(request)
-        if isinstance(data, list):
-            return [self.persisted.resolve(item) for item in data]
+        assert not isinstance(data, list)  # no batching: strawberry refuses a list first
         metrics.name_operation(data.operation_name, data.query)
         resolved = self.persisted.resolve(data)
         metrics.name_operation(resolved.operation_name, resolved.query)
@@ -182,6 +181,10 @@ class GraphQLApp(GraphQL[Context, None]):
         if context.answer.status is not None:
             response.status_code = context.answer.status
         response.headers.update(context.answer.headers)
+        if request.method == "GET":  # a query a cache in front may keep, but never a member's
+            response.headers["Vary"] = "Authorization, Vernetzt-Bookmark"
+            if request.headers.get("authorization"):
+                response.headers["Cache-Control"] = "private, no-store"
         metrics.answered(metrics.outcome_of(result.data, result.errors))
         for error in result.errors or ():
             if isinstance(error.original_error, RateLimited):

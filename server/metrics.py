@@ -3,13 +3,14 @@ query, and the live updates' sockets, subscriptions and poller, at `GET /metrics
 holds VERNETZT_METRICS_TOKEN (unset: no endpoint). docs/operations.md lists every metric.
 
 With several worker processes (WORKERS > 1) each writes its samples to files in
-PROMETHEUS_MULTIPROC_DIR, which the launcher empties before the workers start (scripts.run,
-the image's command), and a scrape of any one of them sums every process: prometheus-client's
-multiprocess mode. Without it, the process's own registry answers.
+PROMETHEUS_MULTIPROC_DIR, an empty directory when the workers start (scripts.run makes one of
+its own; the image's command empties its own), and a scrape of any one of them sums every
+process: prometheus-client's multiprocess mode. Without it, the process's own registry answers.
 
-Labels stay bounded whatever a client sends: an operation's name counts only when it is a
-GraphQL name, and past MAX_OPERATIONS names a process counts the rest as `other`; a query's
-label is its .cypher file's name.
+Labels stay bounded whatever a client sends: an operation's name counts only when the document
+names that operation, the release's own (web/operations.json) always count, and past
+MAX_OPERATIONS others a process counts the rest as `other`; an outcome is `ok` or one of the
+API's own codes; a query's label is its .cypher file's name (read together: their names, sorted).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ import os
 import platform
 import re
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -31,10 +31,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from resolvers.errors import ErrorCode
+
 MULTIPROCESS = "PROMETHEUS_MULTIPROC_DIR"
 MAX_OPERATIONS = 500
 NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
-FIRST_OPERATION = re.compile(r"^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)")
+OPERATION = re.compile(r"\b(?:query|mutation|subscription)\s+([_A-Za-z]\w*)")
 # Request latencies from a millisecond to the time limit and past it.
 SECONDS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
@@ -69,12 +71,7 @@ LIVE_SUBSCRIPTIONS = Gauge(
 LIVE_POLL_SECONDS = Gauge(
     "vernetzt_live_poll_duration_seconds",
     "How long the live poller's last round took: the delay it adds to delivery.",
-    multiprocess_mode="max",
-)
-DB_IN_USE = Gauge(
-    "vernetzt_db_queries_in_flight",
-    "Queries and transactions running, each holding one of the driver's connections.",
-    multiprocess_mode="livesum",
+    multiprocess_mode="livemax",
 )
 BUILD = Gauge(
     "vernetzt_build_info",
@@ -93,16 +90,36 @@ class RequestRecord:
 
 
 _current: ContextVar[RequestRecord | None] = ContextVar("metrics_request", default=None)
-_operations: set[str] = set()
+_operations: set[str] = set()  # the names counted under their own label, beyond the release's
+_release: set[str] = set()  # the release's own operations' names: always counted
+# The codes the API answers with (top-level, and its UserErrors'): any other is not a label.
+CODES = frozenset(code.value for code in ErrorCode) | {
+    "UNAUTHENTICATED",
+    "BAD_USER_INPUT",
+    "BAD_REQUEST",
+    "NOT_FOUND",
+    "RATE_LIMITED",
+    "QUERY_TOO_COMPLEX",
+    "SERVICE_UNAVAILABLE",
+    "INTERNAL_SERVER_ERROR",
+    "PERSISTED_QUERY_NOT_FOUND",
+    "OPERATION_NOT_TRUSTED",
+}
+
+
+def know_operations(texts: Iterable[str]) -> None:
+    """The release's operations (web/operations.json): their names are always labels."""
+    _release.update(name for text in texts for name in OPERATION.findall(text))
 
 
 def name_operation(name: str | None, query: str | None) -> None:
-    """The request's operation: its operationName, else its document's first operation's."""
+    """The request's operation: the operationName its document names, else the document's
+    first operation's name."""
     record = _current.get()
-    if record is None:
+    if record is None or query is None:
         return
-    found = FIRST_OPERATION.match(query or "")
-    chosen = name or (found.group(1) if found else None)
+    named = OPERATION.findall(query)
+    chosen = name if name in named else (named[0] if named else None)
     record.operation = _bounded(chosen)
 
 
@@ -122,12 +139,18 @@ def outcome_of(data: Mapping[str, Any] | None, errors: list[Any] | None) -> str:
     """A result's outcome: its first top-level error's code, else its mutation payload's first
     UserError's, else ok."""
     for error in errors or ():
-        return str((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))
+        return _code((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))
     for value in (data or {}).values():
         refused = value.get("errors") if isinstance(value, Mapping) else None
         if isinstance(refused, list) and refused and isinstance(refused[0], Mapping):
-            return str(refused[0].get("code", "ERROR"))
+            return _code(refused[0].get("code"))
     return "ok"
+
+
+def _code(code: object) -> str:
+    """A code as a label: the API's own, else `other` (an alias named `errors` can put any
+    text where a payload's codes are)."""
+    return code if isinstance(code, str) and code in CODES else "other"
 
 
 def _bounded(name: str | None) -> str:
@@ -135,6 +158,8 @@ def _bounded(name: str | None) -> str:
         return "anonymous"
     if not NAME.fullmatch(name):
         return "invalid"
+    if name in _release:
+        return name
     if name not in _operations and len(_operations) >= MAX_OPERATIONS:
         return "other"
     _operations.add(name)
@@ -143,15 +168,6 @@ def _bounded(name: str | None) -> str:
 
 def observe_query(name: str, seconds: float) -> None:
     QUERY_SECONDS.labels(name).observe(seconds)
-
-
-@contextmanager
-def in_flight() -> Iterator[None]:
-    DB_IN_USE.inc()
-    try:
-        yield
-    finally:
-        DB_IN_USE.dec()
 
 
 def build_info(version: str, neo4j: str) -> None:

@@ -199,7 +199,9 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         query = (message.get("payload") or {}).get("query")
-        if isinstance(query, str) and not self.persisted.trusted(query):
+        # Before connection_ack strawberry closes the socket (4401): nothing is told of trust.
+        trusted = not self.connection_acknowledged or not isinstance(query, str)
+        if not (trusted or self.persisted.trusted(query)):
             error = GraphQLError(NOT_TRUSTED[0], extensions={"code": NOT_TRUSTED[1]})
             await self.send_message(
                 {"id": message["id"], "type": "error", "payload": [error.formatted]}

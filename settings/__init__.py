@@ -119,6 +119,9 @@ class Settings:
             raise SettingsError("VERNETZT_SECRET must be set in production")
         if len(self.secret) < MIN_SECRET_LENGTH:
             raise SettingsError(f"VERNETZT_SECRET must be at least {MIN_SECRET_LENGTH} characters")
+        if self.metrics_token and len(self.metrics_token) < MIN_SECRET_LENGTH:
+            message = f"VERNETZT_METRICS_TOKEN must be at least {MIN_SECRET_LENGTH} characters"
+            raise SettingsError(message)
         positive = (
             "workers",
             "token_ttl_seconds",

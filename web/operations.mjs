@@ -1,6 +1,6 @@
 // Writes web/operations.json: every operation the web client sends (each written gql`…` at the
 // top level of its module), by its SHA-256, sorted. The server knows them from the start, and
-// a production server may run those alone (VERNETZT_TRUSTED_OPERATIONS):
+// a production server may run those alone (VERNETZT_TRUSTED_OPERATIONS_ONLY):
 //   node web/operations.mjs [--check]
 // With --check it writes nothing and fails when the file is not what the client holds now.
 import { createHash } from "node:crypto";

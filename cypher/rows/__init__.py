@@ -3,12 +3,13 @@ Shape)` binds a query to its shape, so `row["nmae"]` fails the type check wherev
 
 Neo4j answers every column of a RETURN in every row (a missing value is null), so each shape
 is total and says `| None` where the query may answer null. `check` compares a row with its
-shape as it arrives: the test suite runs with it on (VERNETZT_CHECK_ROWS), so a nested map
-that lost or gained a key fails the first test that reads it.
+shape as it arrives: the test suite runs with it on (Settings.checks_rows: VERNETZT_ENV=test),
+so a nested map that lost or gained a key fails the first test that reads it.
 """
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Mapping
 from typing import (
@@ -63,6 +64,7 @@ def is_shape(shape: Any) -> bool:
     return is_typeddict(get_origin(shape) or shape)
 
 
+@functools.cache
 def fields(shape: Any) -> dict[str, Any]:
     """A shape's keys and their types, in their order, with a generic shape's item type put in."""
     origin = get_origin(shape)

@@ -25,9 +25,19 @@ class BatchLoader(Generic[K, V]):
         self._waiting: dict[K, asyncio.Future[V]] = {}  # asked this turn, not yet sent
         self._sending: set[asyncio.Task[None]] = set()  # held, or the loop may drop them
 
-    def load(self, key: K) -> asyncio.Future[V]:
-        """The value for `key`: cached, or joining this turn's batch."""
-        if (known := self._loaded.get(key)) is not None:
+    def load(self, key: K) -> Awaitable[V]:
+        """The value for `key`: cached, or joining this turn's batch. Each caller awaits a
+        shield of the shared future: graphql-core cancels a failed field's siblings, and one
+        waiter cancelled must not cancel the load for the others."""
+        return asyncio.shield(self._future(key))
+
+    def start(self, key: K) -> None:
+        """Start loading `key` in this turn's batch, for a caller that awaits it later."""
+        self._future(key)
+
+    def _future(self, key: K) -> asyncio.Future[V]:
+        known = self._loaded.get(key)
+        if known is not None and not known.cancelled():
             return known
         loop = asyncio.get_running_loop()
         future: asyncio.Future[V] = loop.create_future()
@@ -62,6 +72,10 @@ class BatchLoader(Generic[K, V]):
         try:
             values = await self._load_batch(list(batch))
             answers = dict(zip(batch, values, strict=True))
+        except asyncio.CancelledError:  # the request ended: nobody will wait any more
+            for future in batch.values():
+                future.cancel()
+            raise
         except Exception as error:
             for future in batch.values():
                 if not future.done():

@@ -240,15 +240,19 @@ class Loaders:
         """The member's card, with its counts when `counts`."""
         return (self.counted_cards if counts else self.member_cards).load(member_id)
 
+    def start_card(self, member_id: str, counts: bool) -> None:
+        """Start loading the member's card in this batch tick; `card` awaits it later."""
+        (self.counted_cards if counts else self.member_cards).start(member_id)
+
     def start_relation(self, member_id: str, need: RelationNeed | None) -> None:
         """Start loading the viewer's relation to the member (in this batch tick), as far as
         `need` says; the fields await the same load later."""
         if need in (RelationNeed.FULL, RelationNeed.EXPLAINED):
-            self.relations.load(member_id)
+            self.relations.start(member_id)
         if need is RelationNeed.EXPLAINED:
-            self.relationship_facts.load(member_id)
+            self.relationship_facts.start(member_id)
         elif need is RelationNeed.DEGREE:
-            self.degrees.load(member_id)
+            self.degrees.start(member_id)
 
     async def degree(self, member_id: str) -> str | None:
         """The viewer's degree to the member: from the whole relation where that is loading

@@ -306,6 +306,10 @@ async def test_in_trusted_mode_a_socket_runs_the_clients_subscriptions_and_no_ot
             refused = await socket.receive()
             await socket.subscribe(bell)
             heard = await socket.quiet(1)
+        async with live(base) as early:  # before connection_ack: the protocol's 4401, no hint
+            await early.subscribe(NOTIFICATIONS)
+            code, _ = await early.closed()
+        assert code == 4401
     assert (refused["id"], refused["type"]) == (theirs, "error")
     assert [e["extensions"]["code"] for e in refused["payload"]] == ["OPERATION_NOT_TRUSTED"]
     assert heard == []  # the client's own subscription runs, silent until something happens

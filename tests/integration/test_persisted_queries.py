@@ -49,6 +49,11 @@ async def test_an_unknown_hash_is_not_found_then_registered_then_run_by_hash(api
     params = {"extensions": json.dumps(persisted()), "operationName": "PersistedViewer"}
     by_get = await api.client.get("/graphql", params=params, headers=headers)
     assert (by_get.status_code, by_get.json()) == (200, registered.json())
+    # A cache in front may keep an anonymous query's answer, never a member's.
+    assert by_get.headers["cache-control"] == "private, no-store"
+    assert "Authorization" in by_get.headers["vary"]
+    anonymous = await api.client.get("/graphql", params=params)
+    assert "cache-control" not in anonymous.headers
 
 
 async def test_a_hash_that_is_not_the_texts_or_another_version_is_refused(api: Api) -> None:

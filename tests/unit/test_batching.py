@@ -68,9 +68,23 @@ async def test_a_batch_that_answers_the_wrong_number_of_values_fails_instead_of_
         await asyncio.gather(loader.load("a"), loader.load("b"))
 
 
-async def test_a_batch_nobody_waits_for_any_more_is_not_sent() -> None:
+async def test_a_waiter_cancelled_does_not_cancel_the_load_for_the_others() -> None:
+    """graphql-core cancels the sibling fields of one that failed: their loads go on."""
     source = Source()
     loader = BatchLoader(source)
-    loader.load("a").cancel()
-    await asyncio.sleep(0.01)
-    assert source.batches == []
+    cancelled = asyncio.ensure_future(loader.load("a"))
+    other = asyncio.ensure_future(loader.load("a"))
+    await asyncio.sleep(0)
+    cancelled.cancel()
+    assert await other == "A"
+    assert await loader.load("a") == "A"
+    assert source.batches == [["a"]]
+
+
+async def test_a_started_load_joins_the_batch_and_is_awaited_later() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    loader.start("a")
+    assert await loader.load("b") == "B"
+    assert await loader.load("a") == "A"
+    assert source.batches == [["a", "b"]]

@@ -201,3 +201,9 @@ def test_make_run_refuses_a_malformed_setting_by_its_name() -> None:
     assert done.stderr == (
         "vernetzt: not started: VERNETZT_DB_TIMEOUT_SECONDS must be a number, not 'soon'\n"
     )
+
+
+def test_a_metrics_token_is_as_long_as_a_secret() -> None:
+    with pytest.raises(SettingsError, match="VERNETZT_METRICS_TOKEN must be at least"):
+        Settings(metrics_token="short").check()
+    assert Settings(metrics_token="m" * 40).check().metrics_token == "m" * 40

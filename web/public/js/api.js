@@ -3,7 +3,7 @@
 //
 // Every operation is written as gql`…`, which names it: web/operations.json lists them all by
 // their SHA-256 (made by web/operations.mjs, checked current by the tests), the server knows them
-// from the start, and a production server may run those alone (VERNETZT_TRUSTED_OPERATIONS).
+// from the start, and a production server may run those alone (VERNETZT_TRUSTED_OPERATIONS_ONLY).
 // So an operation travels as its hash (a query by GET, which a cache in front can serve), and
 // as its text only when the server answers PersistedQueryNotFound (Apollo's protocol).
 

@@ -1,0 +1,72 @@
+"""The metrics' labels stay bounded whatever a client sends (server/metrics.py): outcomes are
+the API's own codes, operation names are those the document names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from graphql import GraphQLError
+from prometheus_client import REGISTRY
+from starlette.types import Receive, Scope, Send
+
+from server import metrics
+
+
+def test_an_outcome_is_ok_or_one_of_the_apis_own_codes() -> None:
+    assert metrics.outcome_of({"follow": {"errors": []}}, None) == "ok"
+    assert metrics.outcome_of({"follow": {"errors": [{"code": "SELF_ACTION"}]}}, None) == (
+        "SELF_ACTION"
+    )
+    # An alias named `errors` puts any text where a payload's codes are: not a label.
+    aliased = {"c": {"errors": [{"code": "a member's headline"}]}}
+    assert metrics.outcome_of(aliased, None) == "other"
+    limited = GraphQLError("slow down", extensions={"code": "RATE_LIMITED"})
+    assert metrics.outcome_of(None, [limited]) == "RATE_LIMITED"
+    assert metrics.outcome_of(None, [GraphQLError("?", extensions={"code": "MADE_UP"})]) == "other"
+
+
+async def counted(operation_name: str | None, query: str) -> dict[str, float]:
+    """The requests counted by operation label after one request naming `operation_name`."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        metrics.name_operation(operation_name, query)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    def samples() -> dict[str, float]:
+        found: dict[str, float] = {}
+        for family in REGISTRY.collect():
+            for sample in family.samples:
+                if sample.name == "vernetzt_requests_total":
+                    label = sample.labels["operation"]
+                    found[label] = found.get(label, 0) + sample.value
+        return found
+
+    before = samples()
+    transport = httpx.ASGITransport(app=metrics.RequestMetrics(app))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await client.post("/graphql")
+    after = samples()
+    return {k: v - before.get(k, 0) for k, v in after.items() if v != before.get(k, 0)}
+
+
+async def test_an_operation_counts_under_a_name_its_document_gives_it() -> None:
+    document = "query LabelOne { viewer { email } } query LabelTwo { viewer { email } }"
+    assert await counted("LabelTwo", document) == {"LabelTwo": 1}
+    assert await counted(None, document) == {"LabelOne": 1}
+    # A name the document does not give is not a label: the document's own is.
+    assert await counted("Anything-Else", document) == {"LabelOne": 1}
+    assert await counted("Invented", "{ viewer { email } }") == {"anonymous": 1}
+
+
+def test_labels_beyond_the_budget_count_as_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(metrics, "_operations", set())  # this process's labels stay as they are
+    monkeypatch.setattr(metrics, "_release", set())
+    budget: list[Any] = []
+    for n in range(metrics.MAX_OPERATIONS + 5):
+        budget.append(metrics._bounded(f"Made{n}"))
+    assert budget[-1] == "other"
+    metrics.know_operations(["query Released { viewer { email } }"])
+    assert metrics._bounded("Released") == "Released"  # the release's own, always
