@@ -18,7 +18,7 @@ import pytest
 from tests.support.neo4j import Neo4jServer, free_port
 from tests.support.processes import api_process
 
-TOKEN = "a-token-only-the-scraper-knows"
+TOKEN = "a-token-only-the-scraper-knows-and-nobody-else"
 QUERY = "query PromCheck { viewer { email } }"
 CONFIG = """
 global:

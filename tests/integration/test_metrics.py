@@ -14,7 +14,7 @@ from tests.support.app import TEST_SETTINGS, serve
 from tests.support.client import Api
 from tests.support.network import FOLLOW, mutate
 
-TOKEN = "metrics-token-for-the-test"
+TOKEN = "metrics-token-for-the-test-long-enough"
 SETTINGS = dataclasses.replace(TEST_SETTINGS, metrics_token=TOKEN)
 PROFILE = "query MetricsProfile($handle: String!) { member(handle: $handle) { name } }"
 
