@@ -1,7 +1,9 @@
-"""The one place that runs Cypher: managed transactions, routed READ or WRITE, explicit database.
+"""The one place that runs Cypher: transactions, routed READ or WRITE, explicit database.
 
-A managed transaction may be retried by the driver on transient errors, so every write query
-must be safe to run twice (MERGE under a uniqueness constraint, or guarded CREATE).
+A write transaction runs again after a transient error (`retried`) or a stale connection
+(cypher/breaker.py), so every write query must be safe to run twice (MERGE under a uniqueness
+constraint, or guarded CREATE). While the database is down, the process's breaker refuses
+every query at once.
 
 Bookmarks only where they mean something. On one server (`bolt://`) a committed write is seen
 by every later read, and the driver's bookmark manager only cost time (0.9 ms a read, 2.1 ms a
@@ -17,23 +19,27 @@ import asyncio
 import contextlib
 import copy
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+import random
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from typing import Any, LiteralString, TypeVar, overload
 
 import neo4j
 from neo4j import (
     READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
-    AsyncManagedTransaction,
     AsyncNeo4jDriver,
+    AsyncSession,
+    AsyncTransaction,
     RoutingControl,
-    unit_of_work,
 )
 from neo4j.api import AsyncBookmarkManager
-from neo4j.exceptions import ClientError
+from neo4j.exceptions import ClientError, TransientError
 
 from cypher import Query
+from cypher.breaker import Breaker
 from cypher.rows import check
 from cypher.timing import database_time, query_time
 
@@ -42,6 +48,29 @@ log = logging.getLogger("vernetzt.database")
 Row = dict[str, Any]  # a row of a query written in place (tests, studies): no shape
 T = TypeVar("T")
 R = TypeVar("R", bound=Mapping[str, Any])
+
+# Told +1 when a session of this process opens and -1 when it closes: a running session holds
+# one of the driver's pooled connections (the metrics' pool in use).
+SessionObserver = Callable[[int], None]
+_session_observers: list[SessionObserver] = []
+
+
+def on_sessions(observer: SessionObserver) -> None:
+    if observer not in _session_observers:
+        _session_observers.append(observer)
+
+
+@contextlib.asynccontextmanager
+async def counted(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """`session`, opened and closed, counted by the observers meanwhile."""
+    for observer in _session_observers:
+        observer(1)
+    try:
+        async with session:
+            yield session
+    finally:
+        for observer in _session_observers:
+            observer(-1)
 
 
 def shaped(query: Query[Any] | LiteralString, rows: list[Row], checked: bool) -> list[Any]:
@@ -65,7 +94,7 @@ def name_of(query: Query[Any] | LiteralString) -> str:
 class Transaction:
     """The queries of one managed transaction: read, decide in Python, write, all or nothing."""
 
-    def __init__(self, tx: AsyncManagedTransaction, checked: bool = False) -> None:
+    def __init__(self, tx: AsyncTransaction, checked: bool = False) -> None:
         self._tx = tx
         self._checked = checked
 
@@ -92,7 +121,8 @@ class Database:
     """`timeout`: seconds any one transaction may run before the server ends it (None: none).
     `bookmarks`: the causal chain this view's sessions join (None: no bookmarks).
     `confirm`: awaited before any write of this view commits; it raises to refuse the write.
-    `check_rows`: every row of a bound query is checked against its shape (the test suite)."""
+    `check_rows`: every row of a bound query is checked against its shape (the test suite).
+    `breaker`: the process's circuit breaker (cypher/breaker.py), shared by every view."""
 
     def __init__(
         self,
@@ -102,8 +132,10 @@ class Database:
         bookmarks: AsyncBookmarkManager | None = None,
         confirm: Callable[[], Awaitable[None]] | None = None,
         check_rows: bool = False,
+        breaker: Breaker | None = None,
     ) -> None:
         self.driver = driver
+        self.breaker = breaker or Breaker(driver.verify_connectivity)
         self.name = name
         self.timeout = timeout
         self.check_rows = check_rows
@@ -130,7 +162,14 @@ class Database:
         if not self.routed:
             return self
         manager = AsyncGraphDatabase.bookmark_manager(initial_bookmarks=list(bookmarks))
-        return Database(self.driver, self.name, self.timeout, manager, check_rows=self.check_rows)
+        return Database(
+            self.driver,
+            self.name,
+            self.timeout,
+            manager,
+            check_rows=self.check_rows,
+            breaker=self.breaker,
+        )
 
     def confirmed_by(self, confirm: Callable[[], Awaitable[None]]) -> Database:
         """A view for one request whose writes commit only once `confirm()` has returned. The
@@ -193,26 +232,29 @@ class Database:
     async def transaction(
         self, work: Callable[[Transaction], Awaitable[T]], time_limit: float | None = None
     ) -> T:
-        """Run `work` in one write transaction; the driver may run it again on a transient error,
-        so `work` must read the state it decides on inside the transaction. `time_limit` (seconds)
-        replaces the usual limit for a transaction known to be big (an account's deletion)."""
+        """Run `work` in one write transaction; it runs again after a transient error (a
+        deadlock), so `work` must read the state it decides on inside the transaction.
+        `time_limit` (seconds) replaces the usual limit for a transaction known to be big (an
+        account's deletion)."""
 
-        @unit_of_work(timeout=time_limit or self.timeout)
-        async def managed(tx: AsyncManagedTransaction) -> T:
-            answer = await work(Transaction(tx, self.check_rows))
-            await self._confirmed()
-            return answer
-
-        async def run() -> T:
-            async with self.driver.session(
-                database=self.name, bookmark_manager=self._bookmarks
-            ) as session:
-                return await session.execute_write(managed)
+        async def attempt() -> T:
+            async with (
+                self._session() as session,
+                await session.begin_transaction(timeout=time_limit or self.timeout) as tx,
+            ):
+                answer = await work(Transaction(tx, self.check_rows))
+                await self._confirmed()
+                await tx.commit()
+                return answer
 
         with database_time():
-            answer = await once_more_after_time_limit(run)
+            answer = await once_more_after_time_limit(lambda: self._attempts(attempt))
         self._mark_written()
         return answer
+
+    async def _attempts(self, attempt: Callable[[], Awaitable[T]]) -> T:
+        """`attempt()` through the breaker, again after a transient error (retried)."""
+        return await retried(lambda: self.breaker.run(attempt))
 
     async def _run(
         self, query: LiteralString, params: dict[str, Any], routing: RoutingControl
@@ -220,29 +262,31 @@ class Database:
         with database_time():
             if routing is RoutingControl.READ:
                 async with self._share or contextlib.nullcontext():
-                    return await self._read_auto_commit(query, params)
+                    return await self.breaker.run(lambda: self._auto_commit(query, params))
             await self._confirmed()  # an auto-commit write cannot be taken back
-            records, _, _ = await self.driver.execute_query(
-                neo4j.Query(query, timeout=self.timeout),
-                parameters_=params,
-                routing_=routing,
-                database_=self.name,
-                bookmark_manager_=self._bookmarks,
-            )
+            rows = await self._attempts(lambda: self._auto_commit(query, params, WRITE_ACCESS))
         self._mark_written()
-        return [record.data() for record in records]
+        return rows
+
+    def _session(
+        self, access: str = WRITE_ACCESS
+    ) -> contextlib.AbstractAsyncContextManager[AsyncSession]:
+        session = self.driver.session(
+            database=self.name, default_access_mode=access, bookmark_manager=self._bookmarks
+        )
+        return counted(session)
 
     async def _confirmed(self) -> None:
         if self._confirm is not None:
             await self._confirm()
 
-    async def _read_auto_commit(self, query: LiteralString, params: dict[str, Any]) -> list[Row]:
-        """A read as one auto-commit transaction: BEGIN, RUN and PULL go out together and no
-        COMMIT follows, one round trip where a managed transaction takes two (2.6 ms less a
+    async def _auto_commit(
+        self, query: LiteralString, params: dict[str, Any], access: str = READ_ACCESS
+    ) -> list[Row]:
+        """A query as one auto-commit transaction: BEGIN, RUN and PULL go out together and no
+        COMMIT follows, one round trip where an explicit transaction takes two (2.6 ms less a
         query here). A read has nothing to retry on one server."""
-        async with self.driver.session(
-            database=self.name, default_access_mode=READ_ACCESS, bookmark_manager=self._bookmarks
-        ) as session:
+        async with self._session(access) as session:
             result = await session.run(neo4j.Query(query, timeout=self.timeout), params)
             return await result.data()
 
@@ -266,6 +310,28 @@ async def once_more_after_time_limit(run: Callable[[], Awaitable[T]]) -> T:
         return await run()
 
 
+RETRY_SECONDS = 3.0  # how long transient errors (deadlocks, lock waits) are tried again
+FIRST_RETRY_SECONDS = 0.05  # then twice as long each time, give or take a fifth
+
+
+async def retried(attempt: Callable[[], Awaitable[T]]) -> T:
+    """`attempt()`, again after a transient error the server says may succeed on a second
+    try (two writers took each other's locks), for up to RETRY_SECONDS. The driver's own
+    retries waited a second before the first; a deadlock resolves in milliseconds."""
+    deadline = time.monotonic() + RETRY_SECONDS
+    pause = FIRST_RETRY_SECONDS
+    while True:
+        try:
+            return await attempt()
+        except TransientError as error:
+            if not error.is_retryable() or time.monotonic() + pause > deadline:
+                raise
+            log.info("transient error, trying again in %.2f s: %s", pause, error.code)
+        # Jitter, so that two writers that met once do not meet again: not a secret.
+        await asyncio.sleep(pause * random.uniform(0.8, 1.2))  # noqa: S311
+        pause *= 2
+
+
 def open_driver(uri: str, user: str, password: str) -> AsyncDriver:
     """One async driver per process; notifications off (they are for humans at a console)."""
     auth = (user, password) if user else None
@@ -273,8 +339,9 @@ def open_driver(uri: str, user: str, password: str) -> AsyncDriver:
         uri,
         auth=auth,
         notifications_min_severity="OFF",
-        # Short enough that a request answers within 10 s while the database is down.
+        # How long a connection may take to open; once one fails, the breaker answers for
+        # the database until it is back (cypher/breaker.py). Transactions are retried by
+        # `retried`, not by the driver.
         connection_timeout=3.0,
         connection_acquisition_timeout=5.0,
-        max_transaction_retry_time=3.0,
     )

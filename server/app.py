@@ -45,7 +45,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
-from cypher.database import Database, open_driver
+from cypher.breaker import on_breaker
+from cypher.database import Database, on_sessions, open_driver
 from cypher.migrate import apply_migrations, is_migrated
 from cypher.timing import on_query
 from resolvers import data_export
@@ -258,6 +259,9 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Before the first query, so that every session opened is seen closing.
+        on_sessions(metrics.sessions_changed)
+        on_breaker(metrics.breaker_changed)
         driver = None
         database = db
         if database is None:
@@ -287,6 +291,7 @@ def create_app(
             await live.hub.close()
             await live.sockets.close()
             await reads.close()
+            await database.breaker.stop()
             if driver is not None:
                 await driver.close()
             metrics.process_stopped(os.getpid())

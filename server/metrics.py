@@ -73,6 +73,16 @@ LIVE_POLL_SECONDS = Gauge(
     "How long the live poller's last round took: the delay it adds to delivery.",
     multiprocess_mode="livemax",
 )
+DB_SESSIONS = Gauge(
+    "vernetzt_db_sessions_in_use",
+    "Database sessions running: each holds one of the driver's pooled connections.",
+    multiprocess_mode="livesum",
+)
+DB_BREAKER_OPEN = Gauge(
+    "vernetzt_db_breaker_open",
+    "Processes refusing queries because Neo4j does not answer (cypher/breaker.py).",
+    multiprocess_mode="livesum",
+)
 BUILD = Gauge(
     "vernetzt_build_info",
     "The running build: its version, Python's and Neo4j's.",
@@ -168,6 +178,14 @@ def _bounded(name: str | None) -> str:
 
 def observe_query(name: str, seconds: float) -> None:
     QUERY_SECONDS.labels(name).observe(seconds)
+
+
+def sessions_changed(delta: int) -> None:
+    DB_SESSIONS.inc(delta)
+
+
+def breaker_changed(is_open: bool) -> None:
+    DB_BREAKER_OPEN.set(1 if is_open else 0)
 
 
 def build_info(version: str, neo4j: str) -> None:

@@ -4,12 +4,13 @@ latency, and each named query's time."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import re
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from cypher.database import Database
+from cypher.database import Database, Transaction
 from tests.support.app import TEST_SETTINGS, serve
 from tests.support.client import Api
 from tests.support.network import FOLLOW, mutate
@@ -102,3 +103,27 @@ async def test_a_request_refused_by_a_rate_limit_counts_under_that_limit(db: Dat
 
 
 WRITES_LIMITED = ("vernetzt_rate_limited_total", (("limit", "writes"),))
+
+
+async def test_a_running_transaction_holds_a_pooled_connection_in_the_metrics(
+    db: Database,
+) -> None:
+    async with serve(db, SETTINGS) as api:
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def hold(tx: Transaction) -> None:
+            await tx.all("RETURN 1 AS one")
+            holding.set()
+            await release.wait()
+
+        held = asyncio.create_task(db.transaction(hold))
+        await holding.wait()
+        during = await samples(api)
+        release.set()
+        await held
+    assert during[IN_USE] >= 1
+    assert during[BREAKER_OPEN] == 0  # the database answers
+
+
+IN_USE = ("vernetzt_db_sessions_in_use", ())
+BREAKER_OPEN = ("vernetzt_db_breaker_open", ())
