@@ -38,3 +38,9 @@ CREATE INDEX notification_actor IF NOT EXISTS FOR (n:Notification) ON (n.actor);
 CREATE INDEX message_seq IF NOT EXISTS FOR (m:Message) ON (m.conversation, m.seq);
 CREATE CONSTRAINT live_socket_id IF NOT EXISTS FOR (s:LiveSocket) REQUIRE s.id IS UNIQUE;
 CREATE INDEX live_socket_member IF NOT EXISTS FOR (s:LiveSocket) ON (s.member);
+// Housekeeping (resolvers/housekeeping.py): each sweep finds what expired through an index, and
+// one process at a time sweeps, under a lease.
+CREATE INDEX request_at IF NOT EXISTS FOR (r:Request) ON (r.at);
+CREATE INDEX read_budget_tat IF NOT EXISTS FOR (b:ReadBudget) ON (b.tat);
+CREATE INDEX live_socket_until IF NOT EXISTS FOR (s:LiveSocket) ON (s.until);
+CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (l:Lease) REQUIRE l.name IS UNIQUE;

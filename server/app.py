@@ -55,6 +55,7 @@ from resolvers.access.passwords import Passwords
 from resolvers.access.rate_limits import Limits
 from resolvers.access.read_budget import ReadBudget
 from resolvers.errors import RateLimited, Refused, Unauthenticated
+from resolvers.housekeeping import Housekeeping
 from resolvers.live import subscriptions
 from resolvers.live.hub import Hub
 from resolvers.live.sockets import Sockets
@@ -281,6 +282,8 @@ def create_app(
         services = dataclasses.replace(services, live=live, reads=reads)
         readiness = Readiness(database)
         await readiness.ensure()
+        housekeeping = Housekeeping(database, settings, services.clock, on_swept=metrics.swept)
+        housekeeping.start()
         on_query(metrics.observe_query)
         metrics.build_info(build_version(), await neo4j_version(database))
         app.state.readiness = readiness
@@ -288,6 +291,7 @@ def create_app(
         try:
             yield
         finally:
+            await housekeeping.close()
             await live.hub.close()
             await live.sockets.close()
             await reads.close()

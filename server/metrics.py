@@ -73,6 +73,11 @@ LIVE_POLL_SECONDS = Gauge(
     "How long the live poller's last round took: the delay it adds to delivery.",
     multiprocess_mode="livemax",
 )
+SWEPT = Counter(
+    "vernetzt_swept",
+    "Expired items deleted by the housekeeping sweep, by kind (resolvers/housekeeping.py).",
+    ["kind"],
+)
 DB_SESSIONS = Gauge(
     "vernetzt_db_sessions_in_use",
     "Database sessions running: each holds one of the driver's pooled connections.",
@@ -178,6 +183,10 @@ def _bounded(name: str | None) -> str:
 
 def observe_query(name: str, seconds: float) -> None:
     QUERY_SECONDS.labels(name).observe(seconds)
+
+
+def swept(kind: str, count: int) -> None:
+    SWEPT.labels(kind).inc(count)
 
 
 def sessions_changed(delta: int) -> None:

@@ -93,6 +93,12 @@ class Settings:
     socket_max_message_bytes: int = 65_536
     socket_send_seconds: float = 10.0
     socket_max_output_bytes: int = 1_048_576
+    # Housekeeping (resolvers/housekeeping.py): how often a process offers to sweep what
+    # expired, how many items one transaction deletes, and how long the sweeping process holds
+    # the lease (renewed every batch) before another may take over.
+    sweep_seconds: float = 60.0
+    sweep_batch: int = 1000
+    sweep_lease_seconds: float = 30.0
     # One request's share of the process's Neo4j connections (the driver holds 100): its reads
     # wait for one another beyond this many at once.
     db_reads_per_request: int = 8
@@ -143,6 +149,9 @@ class Settings:
             "db_reads_per_request",
             "reads_per_member",
             "export_max_bytes",
+            "sweep_seconds",
+            "sweep_batch",
+            "sweep_lease_seconds",
         )
         for name in positive:
             if getattr(self, name) <= 0:
@@ -197,6 +206,9 @@ VARIABLES: Mapping[str, str] = {
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",
     "live_poll_ms": "VERNETZT_LIVE_POLL_MS",
+    "sweep_seconds": "VERNETZT_SWEEP_SECONDS",
+    "sweep_batch": "VERNETZT_SWEEP_BATCH",
+    "sweep_lease_seconds": "VERNETZT_SWEEP_LEASE_SECONDS",
     "sockets_per_member": "VERNETZT_SOCKETS_PER_MEMBER",
     "subscriptions_per_socket": "VERNETZT_SUBSCRIPTIONS_PER_SOCKET",
     "socket_ping_seconds": "VERNETZT_SOCKET_PING_SECONDS",

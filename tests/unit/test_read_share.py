@@ -18,6 +18,9 @@ class Driver:
     def session(self, **_: Any) -> Session:
         return Session(self)
 
+    async def verify_connectivity(self) -> None:
+        """The breaker's probe (cypher/breaker.py): this stand-in always answers."""
+
 
 class Session:
     def __init__(self, driver: Driver) -> None:
