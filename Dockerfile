@@ -31,4 +31,4 @@ EXPOSE 8000
 # takes nothing, messages of 64 KiB at most, no compression.
 # PROMETHEUS_MULTIPROC_DIR: the workers' metrics files, emptied before they start (server/metrics.py).
 ENV PROMETHEUS_MULTIPROC_DIR=/tmp/vernetzt-metrics
-CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec uvicorn --factory server.app:main_app --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws server.websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]
+CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec uvicorn --factory server.app:main_app --log-config server/logging.json --host ${HOST} --port ${PORT} --workers ${WORKERS:-1} --ws server.websocket:BoundedWebSockets --ws-max-size 65536 --ws-per-message-deflate false"]

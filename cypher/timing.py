@@ -72,6 +72,11 @@ def database_time() -> Iterator[None]:
         clock.leave()
 
 
+def current_clock() -> DatabaseClock | None:
+    """The clock of the request under way, if one is measured (the request's log line)."""
+    return _clock.get()
+
+
 @contextlib.contextmanager
 def measured() -> Iterator[DatabaseClock]:
     """A clock for the queries run within: one request's."""

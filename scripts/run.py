@@ -29,6 +29,7 @@ from server.websocket import uvicorn_options
 from settings import Settings, SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+LOG_CONFIG = ROOT / "server" / "logging.json"  # server/logs.py
 
 
 async def prepare(settings: Settings) -> int:
@@ -92,6 +93,8 @@ def serve(settings: Settings) -> None:
         port=settings.port,
         workers=settings.workers,
         log_level="info",
+        # uvicorn's own lines as JSON too, the supervisor's of several workers included.
+        log_config=str(LOG_CONFIG),
         **uvicorn_options(settings),
     )
 

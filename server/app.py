@@ -63,7 +63,7 @@ from resolvers.request.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.request.bookmarks import InvalidBookmark
 from resolvers.request.context import Caller, Context, Live, Services, build_context
 from schema.root import build_schema
-from server import metrics
+from server import logs, metrics
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from server.persisted import PersistedQueries, PersistedQueryRefused, read_operations
@@ -123,6 +123,8 @@ class GraphQLApp(GraphQL[Context, None]):
         """A request as sent, or, where it names a persisted query, with that query's text."""
         data = await super().parse_http_body(request)
         assert not isinstance(data, list)  # no batching: strawberry refuses a list first
+        logs.keep_secret(data.variables)
+        logs.keep_document_secret(data.query)
         metrics.name_operation(data.operation_name, data.query)
         resolved = self.persisted.resolve(data)
         metrics.name_operation(resolved.operation_name, resolved.query)
@@ -338,6 +340,8 @@ def create_app(
             # Outermost, so that `total` covers everything the server does for a request.
             Middleware(ServerTiming),
             Middleware(metrics.RequestMetrics),
+            # Within the metrics, so that its line reads what they learnt of the request.
+            Middleware(logs.RequestLogs),
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
             Middleware(SecurityHeaders, production=settings.is_production),
             Middleware(GraphQLResponseMediaType),
@@ -404,5 +408,6 @@ class GraphQLRoute:
 def main_app() -> Starlette:
     """Factory for uvicorn (`uvicorn --factory server.app:main_app`): settings from the
     environment."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    return create_app(load_settings())
+    settings = load_settings()
+    logs.configure(settings.log_level)
+    return create_app(settings)

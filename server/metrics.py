@@ -122,6 +122,11 @@ CODES = frozenset(code.value for code in ErrorCode) | {
 }
 
 
+def current() -> RequestRecord | None:
+    """The record of the request under way (its log line reads its operation and outcome)."""
+    return _current.get()
+
+
 def know_operations(texts: Iterable[str]) -> None:
     """The release's operations (web/operations.json): their names are always labels."""
     _release.update(name for text in texts for name in OPERATION.findall(text))

@@ -47,7 +47,7 @@ from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIO
 
 from resolvers.live import subscriptions
 from resolvers.request.context import Context
-from server import metrics
+from server import logs, metrics
 from server.persisted import NOT_TRUSTED, PersistedQueries
 from settings import Settings, load_settings
 
@@ -190,6 +190,7 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 return
             # Kept for the socket's life: only the token, whatever else was sent.
             token = {k: v for k, v in payload.items() if k.lower() == "authorization"}
+            logs.keep_secret([str(value).split()[-1:] for value in token.values()])
             message = {**message, "payload": token}
         try:
             await super().handle_connection_init(message)
@@ -198,7 +199,12 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.close(OVER_LIMIT, f"RATE_LIMITED: at most {limit} open sockets a member")
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        query = (message.get("payload") or {}).get("query")
+        payload = message.get("payload") or {}
+        query = payload.get("query")
+        logs.keep_secret(payload.get("variables"))
+        logs.keep_document_secret(query if isinstance(query, str) else None)
+        fields = {"event": "subscribe", "operation": payload.get("operationName")}
+        log.info("subscribe", extra={"fields": fields})
         # Before connection_ack strawberry closes the socket (4401): nothing is told of trust.
         trusted = not self.connection_acknowledged or not isinstance(query, str)
         if not (trusted or self.persisted.trusted(query)):

@@ -93,6 +93,8 @@ class Settings:
     socket_max_message_bytes: int = 65_536
     socket_send_seconds: float = 10.0
     socket_max_output_bytes: int = 1_048_576
+    # The lowest level written to the JSON log lines (server/logs.py): DEBUG, INFO, WARNING...
+    log_level: str = "INFO"
     # Housekeeping (resolvers/housekeeping.py): how often a process offers to sweep what
     # expired, how many items one transaction deletes, and how long the sweeping process holds
     # the lease (renewed every batch) before another may take over.
@@ -156,6 +158,8 @@ class Settings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{VARIABLES[name]} must be positive")
+        if self.log_level.upper() not in LOG_LEVELS:
+            raise SettingsError(f"VERNETZT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
         for proxy in self.trusted_proxies:
             try:
                 ipaddress.ip_network(proxy, strict=False)
@@ -164,6 +168,8 @@ class Settings:
                 raise SettingsError(message) from None
         return self
 
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 # Settings field -> its environment variable. A field missing here (token issuer and audience,
 # Argon2 parallelism) is not read: its default is its only value.
@@ -206,6 +212,7 @@ VARIABLES: Mapping[str, str] = {
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",
     "live_poll_ms": "VERNETZT_LIVE_POLL_MS",
+    "log_level": "VERNETZT_LOG_LEVEL",
     "sweep_seconds": "VERNETZT_SWEEP_SECONDS",
     "sweep_batch": "VERNETZT_SWEEP_BATCH",
     "sweep_lease_seconds": "VERNETZT_SWEEP_LEASE_SECONDS",

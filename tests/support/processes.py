@@ -57,6 +57,8 @@ def api_process(
         str(port),
         "--log-level",
         "warning",
+        "--log-config",
+        "server/logging.json",
         # A test may leave a request waiting on the database; do not wait for it at the end.
         "--timeout-graceful-shutdown",
         "2",

@@ -118,6 +118,8 @@ def _changed(field: str) -> tuple[str, object]:
         return "https://a.example,https://b.example", ("https://a.example", "https://b.example")
     if field == "environment":
         return "test", "test"
+    if field == "log_level":
+        return "DEBUG", "DEBUG"
     # Long enough to pass as a secret too.
     return "changed-" + "x" * 32, "changed-" + "x" * 32
 
@@ -164,6 +166,7 @@ def test_the_variables_keep_their_names() -> None:
         "VERNETZT_TRUSTED_PROXIES",
         "VERNETZT_TRUSTED_OPERATIONS_ONLY",
         "VERNETZT_METRICS_TOKEN",
+        "VERNETZT_LOG_LEVEL",
         "VERNETZT_SWEEP_SECONDS",
         "VERNETZT_SWEEP_BATCH",
         "VERNETZT_SWEEP_LEASE_SECONDS",
