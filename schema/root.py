@@ -3,7 +3,10 @@ exported schema.graphql lists them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import strawberry
+from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
 from schema import pipeline
@@ -36,14 +39,17 @@ Mutation = merge_types(
 )
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
-    """The schema with the deployment's limits (docs/security.md)."""
+def build_schema(
+    settings: Settings, observers: Sequence[type[SchemaExtension]] = ()
+) -> strawberry.Schema:
+    """The schema with the deployment's limits (docs/security.md); `observers` see each
+    operation first (the edge's traces)."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=list(NODE_TYPES.values()),  # reachable only through Node, some of them
-        extensions=pipeline.extensions(settings),
+        extensions=[*observers, *pipeline.extensions(settings)],
     )
 
 

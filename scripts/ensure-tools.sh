@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the machine lacks, from Debian: for the local Neo4j a JDK 17+ and Maven, and for
-# the metrics' test a real Prometheus (tests/http/test_metrics.py).
+# the metrics' test a real Prometheus (tests/http/test_metrics.py); and builds the traces' test
+# receiver, Jaeger, with the machine's Go from the Go module proxy (tests/http/test_traces.py).
 set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 java_major() {
   java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
@@ -32,4 +34,16 @@ if ! command -v prometheus >/dev/null; then
   fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+
+# Jaeger at the version scripts/jaeger/go.mod pins, its modules checked against go.sum, from the
+# proxy the machine's Go is configured with (GOPROXY): once, about 7 minutes on 2 cores.
+JAEGER="$ROOT/.tools/jaeger"
+if [ ! -x "$JAEGER" ] || [ "$ROOT/scripts/jaeger/go.mod" -nt "$JAEGER" ]; then
+  if ! command -v go >/dev/null; then
+    echo "need Go (1.26 or later) to build Jaeger for the traces' test (scripts/jaeger)" >&2
+    exit 1
+  fi
+  echo "building Jaeger from scripts/jaeger (once; a few minutes)" >&2
+  (cd "$ROOT/scripts/jaeger" && go build -o "$JAEGER" github.com/jaegertracing/jaeger/cmd/jaeger)
 fi

@@ -63,7 +63,7 @@ from resolvers.request.bookmarks import HEADER as BOOKMARK_HEADER
 from resolvers.request.bookmarks import InvalidBookmark
 from resolvers.request.context import Caller, Context, Live, Services, build_context
 from schema.root import build_schema
-from server import logs, metrics
+from server import logs, metrics, traces
 from server.errors import error_response, unreachable_response
 from server.middleware import BodySizeLimit, GraphQLResponseMediaType, SecurityHeaders
 from server.persisted import PersistedQueries, PersistedQueryRefused, read_operations
@@ -99,7 +99,7 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def __init__(self, services: Services) -> None:
         super().__init__(
-            build_schema(services.settings),
+            build_schema(services.settings, traces.operation_extensions()),
             graphql_ide="graphiql" if services.settings.graphql_ide else None,
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
@@ -301,6 +301,7 @@ def create_app(
             if driver is not None:
                 await driver.close()
             metrics.process_stopped(os.getpid())
+            traces.shutdown()
 
     async def healthz(request: Request) -> Response:
         # Which process answered: behind one port, several workers take turns (WORKERS).
@@ -340,6 +341,7 @@ def create_app(
             # Outermost, so that `total` covers everything the server does for a request.
             Middleware(ServerTiming),
             Middleware(metrics.RequestMetrics),
+            Middleware(traces.RequestTraces),
             # Within the metrics, so that its line reads what they learnt of the request.
             Middleware(logs.RequestLogs),
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
@@ -410,4 +412,5 @@ def main_app() -> Starlette:
     environment."""
     settings = load_settings()
     logs.configure(settings.log_level)
+    traces.configure(build_version())
     return create_app(settings)

@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cypher.timing import current_clock
 from server import metrics
+from server.traces import current_trace_id
 
 log = logging.getLogger("vernetzt.requests")
 
@@ -134,7 +135,10 @@ def configure(level: str = "INFO") -> None:
 
 
 def trace_id_of(traceparent: str | None) -> str:
-    """The caller's trace id (W3C traceparent), else a new one."""
+    """The trace id of the span under way when traces are on, else the caller's (W3C
+    traceparent), else a new one."""
+    if traced := current_trace_id():
+        return traced
     match = TRACEPARENT.fullmatch(traceparent.strip().lower()) if traceparent else None
     return match.group(1) if match else secrets.token_hex(16)
 

@@ -47,7 +47,7 @@ from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIO
 
 from resolvers.live import subscriptions
 from resolvers.request.context import Context
-from server import logs, metrics
+from server import logs, metrics, traces
 from server.persisted import NOT_TRUSTED, PersistedQueries
 from settings import Settings, load_settings
 
@@ -249,7 +249,8 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 yield result
 
         try:
-            await super()._send_result_stream(operation, refused_first(result_source))
+            events = traces.delivered(refused_first(result_source), operation.operation_name)
+            await super()._send_result_stream(operation, events)
         except _RefusedSubscription as refused:
             await operation.send_initial_errors(refused.errors)
 

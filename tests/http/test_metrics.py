@@ -19,6 +19,7 @@ from tests.support.neo4j import Neo4jServer, free_port
 from tests.support.processes import api_process
 
 TOKEN = "a-token-only-the-scraper-knows-and-nobody-else"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 QUERY = "query PromCheck { viewer { email } }"
 CONFIG = """
 global:
@@ -115,3 +116,7 @@ def test_a_real_prometheus_sums_the_requests_of_both_workers(
         assert buckets >= 10  # the histogram's buckets, each a series
         up = value(scraper, 'up{job="vernetzt"}')
         assert up == 1, (folder / "prometheus.log").read_text()
+        # One scrape as Prometheus got it, for docs/operations.md (test-artifacts/).
+        scrape = httpx.get(f"{base}/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).text
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "scrape.txt").write_text(scrape)
