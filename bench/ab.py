@@ -1,6 +1,10 @@
 """Two checkouts of Vernetzt against each other on one tier's store: the quick check of a step.
 
     python -m bench.ab --tier S --ops profile,writes --rounds 3 ../before .
+    python -m bench.ab --tier S --ops mix --env-b VERNETZT_LOG_LEVEL=INFO ... . ../same-code
+
+`--env-a` and `--env-b` add settings to the first and the second checkout's server: the same
+code twice with a setting changed (metrics, traces and logs on against off, docs/operations.md).
 
 Each round starts each checkout's server in turn (ABBA order) on the same Neo4j and measures,
 per op, concurrency 1 (p50 and p95 over the op's planned requests) and concurrency 8 (requests
@@ -27,7 +31,7 @@ import uvloop
 
 from bench import servers
 from bench.measure import run
-from bench.params import Request, WriteSource, WriteUnit, plan
+from bench.params import Request, WriteSource, WriteUnit, mix, plan
 from bench.run import INVITATION_ID, SIZES, clean_up, execute
 from bench.store import Store, loaded_store
 from bench.systems import HttpSystem, Members, aiohttp_post
@@ -36,7 +40,7 @@ from settings import Settings
 
 OPS = Path(__file__).resolve().parent / "ops"
 Figures = dict[str, list[float]]
-Items = list[Request] | list[WriteUnit]
+Items = list[Request] | list[WriteUnit] | list[Request | WriteUnit]
 
 
 def _cpu(pid: int) -> float:
@@ -96,7 +100,8 @@ class Comparison:
         checkouts = self.args.checkouts if number % 2 == 0 else self.args.checkouts[::-1]
         for checkout in checkouts:
             servers.ROOT = checkout  # the server runs this checkout's code
-            with servers.vernetzt(self.store.uri, self.secret) as server:
+            extra = self.args.env[self.args.checkouts.index(checkout)]
+            with servers.vernetzt(self.store.uri, self.secret, extra_env=extra) as server:
                 system = HttpSystem(
                     "vernetzt", server.url, OPS, self.members, aiohttp_post(session)
                 )
@@ -111,6 +116,8 @@ class Comparison:
             await clean_up(self.store)
 
     def _items(self, op: str) -> Items:
+        if op == "mix":  # the protocol's weighted mix, writes as new units
+            return mix(self.plan, self.writes, SIZES[self.args.tier].mix)
         return self.writes.units(self.requests) if op == "writes" else self.plan.reads[op]
 
 
@@ -120,9 +127,18 @@ async def main() -> None:
     parser.add_argument("--ops", default="profile,connections,feed,search,suggestions,path,writes")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10.0)
+    for side in ("a", "b"):
+        parser.add_argument(
+            f"--env-{side}",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help=f"a setting for the {'first' if side == 'a' else 'second'} checkout's server",
+        )
     parser.add_argument("checkouts", nargs=2, type=Path, help="before and after: two directories")
     args = parser.parse_args()
     args.checkouts = [path.resolve() for path in args.checkouts]
+    args.env = [dict(pair.split("=", 1) for pair in pairs) for pairs in (args.env_a, args.env_b)]
     async with loaded_store(args.tier) as store:
         comparison = Comparison(store, args)
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=16)) as session:

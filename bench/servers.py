@@ -72,11 +72,14 @@ def vernetzt_env(neo4j_uri: str, secret: str, port: int) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def vernetzt(neo4j_uri: str, secret: str, workers: int = 1) -> Iterator[Server]:
+def vernetzt(
+    neo4j_uri: str, secret: str, workers: int = 1, extra_env: dict[str, str] | None = None
+) -> Iterator[Server]:
     """Vernetzt as `workers` processes on one port (uvicorn's, as WORKERS does in the image):
-    with more than one, `pid` is their parent's, and the CPU meter counts its children."""
+    with more than one, `pid` is their parent's, and the CPU meter counts its children.
+    `extra_env` adds settings (bench.ab: one checkout with the operator's tools on)."""
     port = free_port()
-    env = vernetzt_env(neo4j_uri, secret, port)
+    env = {**vernetzt_env(neo4j_uri, secret, port), **(extra_env or {})}
     name = "vernetzt" if workers == 1 else f"vernetzt-{workers}w"
     with _process(name, vernetzt_command(port, workers), env) as process:
         url = f"http://127.0.0.1:{port}"

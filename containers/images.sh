@@ -2,9 +2,10 @@
 # The base images the compose file, the Dockerfile and the tests need, on whatever engine
 # DOCKER_HOST names; prints the names to use as NAME=image lines:
 #
-#   containers/images.sh [neo4j|python|all]
+#   containers/images.sh [neo4j|python|prometheus|all]
 #   NEO4J_IMAGE=neo4j:5.26-community      (the official image, present or pulled)
 #   PYTHON_IMAGE=vernetzt-standin/python:3.13   (a stand-in, where Docker Hub cannot be reached)
+#   PROMETHEUS_IMAGE=...                  (for the compose file's `metrics` profile)
 #
 # Where the official image can be neither found nor pulled, a stand-in is built from what the
 # machine reaches (docs/containers.md): Debian bases by debootstrap, Python 3.13 from Debian 13
@@ -17,10 +18,12 @@ root=$(dirname "$here")
 
 NEO4J_OFFICIAL=neo4j:5.26-community
 PYTHON_OFFICIAL=python:3.13-slim
+PROMETHEUS_OFFICIAL=prom/prometheus:v3.5.0
 NEO4J_BASE=bookworm
 PYTHON_BASE=trixie  # the Debian release whose Python is the newest the project supports
 NEO4J_STANDIN=vernetzt-standin/neo4j:5.26
 PYTHON_STANDIN=vernetzt-standin/python:3.13
+PROMETHEUS_STANDIN=vernetzt-standin/prometheus:debian
 export DOCKER_BUILDKIT=0  # the classic builder: Debian's engine has no buildx plugin beside it
 
 log() { echo "containers: $*" >&2; }
@@ -117,9 +120,19 @@ neo4j_image() {
   echo "NEO4J_IMAGE=$NEO4J_STANDIN"
 }
 
+prometheus_image() {
+  if official "$PROMETHEUS_OFFICIAL"; then echo "PROMETHEUS_IMAGE=$PROMETHEUS_OFFICIAL"; return; fi
+  debian_base "$NEO4J_BASE"
+  local hash
+  hash=$( (docker image inspect --format '{{.Id}}' "$(debian_standin "$NEO4J_BASE")"; cat "$here/prometheus/Dockerfile") | digest)
+  [ "$(inputs_of "$PROMETHEUS_STANDIN")" = "$hash" ] || build "$PROMETHEUS_STANDIN" "$here/prometheus" "$hash" "$NEO4J_BASE"
+  echo "PROMETHEUS_IMAGE=$PROMETHEUS_STANDIN"
+}
+
 case "${1:-all}" in
   neo4j) neo4j_image ;;
   python) python_image ;;
-  all) neo4j_image; python_image ;;
-  *) echo "usage: $0 [neo4j|python|all]" >&2; exit 2 ;;
+  prometheus) prometheus_image ;;
+  all) neo4j_image; python_image; prometheus_image ;;
+  *) echo "usage: $0 [neo4j|python|prometheus|all]" >&2; exit 2 ;;
 esac

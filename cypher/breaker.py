@@ -58,6 +58,7 @@ class Breaker:
         self.is_open = False
         self._probing: asyncio.Task[bool] | None = None
         self._recovering: asyncio.Task[None] | None = None
+        self._stopped = asyncio.Event()
 
     def check(self) -> None:
         if self.is_open:
@@ -108,9 +109,11 @@ class Breaker:
         self._recovering = asyncio.create_task(self._recover())
 
     async def _recover(self) -> None:
-        # Polling: the database is outside this process, there is no event to wait for.
-        while not await self._probe_once():  # noqa: ASYNC110
-            await asyncio.sleep(self._interval)
+        while not await self._probe_once():
+            with contextlib.suppress(TimeoutError):  # the interval passed: probe again
+                await asyncio.wait_for(self._stopped.wait(), self._interval)
+            if self._stopped.is_set():
+                return
         log.warning("Neo4j answers again: queries run again")
         self._set(False)
 
@@ -120,9 +123,12 @@ class Breaker:
             observer(is_open)
 
     async def stop(self) -> None:
-        """End the background probe (the process is stopping)."""
+        """End the background probe (the process is stopping): the probe under way finishes
+        (a second at most; one cancelled midway can leave the driver's socket unclosed), the
+        next is not made, and the breaker no longer counts as open."""
+        self._stopped.set()
         for task in (self._recovering, self._probing):
-            if task is not None and not task.done():
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            if task is not None:
+                await asyncio.gather(task, return_exceptions=True)
+        if self.is_open:
+            self._set(False)

@@ -45,11 +45,12 @@ def compose_version(engine: str) -> str:
 
 @pytest.fixture(scope="session")
 def images(engine: str) -> dict[str, str]:
-    """NEO4J_IMAGE and PYTHON_IMAGE: as containers/run.sh exported them, else as images.sh
-    makes sure of them now (the official images, or stand-ins built where Docker Hub is out of
-    reach)."""
-    if os.environ.get("NEO4J_IMAGE") and os.environ.get("PYTHON_IMAGE"):
-        return {name: os.environ[name] for name in ("NEO4J_IMAGE", "PYTHON_IMAGE")}
+    """NEO4J_IMAGE, PYTHON_IMAGE and PROMETHEUS_IMAGE: as containers/run.sh exported them, else
+    as images.sh makes sure of them now (the official images, or stand-ins built where Docker
+    Hub is out of reach)."""
+    names = ("NEO4J_IMAGE", "PYTHON_IMAGE", "PROMETHEUS_IMAGE")
+    if all(os.environ.get(name) for name in names):
+        return {name: os.environ[name] for name in names}
     printed = subprocess.run(
         [str(ROOT / "containers" / "images.sh"), "all"],
         capture_output=True,

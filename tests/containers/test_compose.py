@@ -85,6 +85,8 @@ def stack(
         "NEO4J_PASSWORD": secrets.token_urlsafe(16),
         "VERNETZT_SECRET": secrets.token_urlsafe(32),
         "VERNETZT_PORT": str(port),
+        "VERNETZT_METRICS_TOKEN": secrets.token_urlsafe(32),
+        "PROMETHEUS_PORT": str(free_port()),
         # A cold Neo4j on a busy 2-core machine can take longer than 5 s for its first queries.
         "VERNETZT_DB_TIMEOUT_SECONDS": "30",
         # One tag for every run: its layers are the build cache of the next run.
@@ -94,7 +96,7 @@ def stack(
     try:
         yield running
     finally:
-        running.compose("down", "--volumes", "--remove-orphans")
+        running.compose("--profile", "metrics", "down", "--volumes", "--remove-orphans")
 
 
 def test_up_builds_the_api_image_and_waits_until_both_services_are_healthy(stack: Stack) -> None:
@@ -199,8 +201,34 @@ def test_the_api_runs_on_the_newest_supported_python(stack: Stack) -> None:
     assert version.startswith("3.13."), version
 
 
+def prometheus_value(stack: Stack, query: str) -> float | None:
+    url = f"http://127.0.0.1:{stack.env['PROMETHEUS_PORT']}/api/v1/query"
+    try:
+        answer = httpx.get(url, params={"query": query}, timeout=5)
+    except httpx.TransportError:
+        return None
+    result = answer.json()["data"]["result"] if answer.status_code == 200 else []
+    return float(result[0]["value"][1]) if result else None
+
+
+def test_the_metrics_profile_adds_a_prometheus_that_scrapes_the_api(stack: Stack) -> None:
+    """`docker compose --profile metrics up`: Prometheus (the official image, or its stand-in)
+    scrapes the API with the operator's token and holds the API's request counts."""
+    stack.compose("--profile", "metrics", "up", "--detach", "--wait", "--wait-timeout", "300")
+    deadline = time.monotonic() + 120
+    up = requests = None
+    while (up != 1 or not requests) and time.monotonic() < deadline:
+        time.sleep(2)
+        up = prometheus_value(stack, 'up{job="vernetzt"}')
+        requests = prometheus_value(stack, "sum(vernetzt_requests_total)")
+    assert up == 1, stack.compose("logs", "--tail", "30", "prometheus")
+    assert requests is not None
+    assert requests > 0  # the sign-ups and sign-ins of the tests before
+    assert prometheus_value(stack, "vernetzt_build_info") == 1
+
+
 def test_down_removes_every_container_network_and_volume_of_the_project(stack: Stack) -> None:
-    stack.compose("down", "--volumes", "--remove-orphans")
+    stack.compose("--profile", "metrics", "down", "--volumes", "--remove-orphans")
     label = f"label=com.docker.compose.project={stack.project}"
     assert docker("ps", "--all", "--quiet", "--filter", label).strip() == ""
     assert docker("network", "ls", "--quiet", "--filter", label).strip() == ""

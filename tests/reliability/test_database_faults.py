@@ -103,14 +103,14 @@ async def breaker_open(client: httpx.AsyncClient) -> float:
 
 
 def outage_answers(answers: list[tuple[float, float, int]], killed_at: float) -> dict[str, Any]:
-    """The answers that came after the kill: their statuses, and the longest any of them took
-    from its request (or the kill, for one under way then) to its answer."""
-    after = [(max(sent, killed_at), answered, status) for sent, answered, status in answers]
-    after = [answer for answer in after if answer[1] > killed_at]
-    waits = [answered - start for start, answered, _ in after]
+    """The answers that came after the kill: the statuses of the requests sent after it (one
+    under way then may have committed before it: 200), and the longest any of them took from
+    its request (or the kill, for one under way then) to its answer."""
+    after = [answer for answer in answers if answer[1] > killed_at]
+    waits = [answered - max(sent, killed_at) for sent, answered, _ in after]
     return {
         "answers": len(after),
-        "statuses": sorted({status for _, _, status in after}),
+        "statuses": sorted({status for sent, _, status in after if sent > killed_at}),
         "slowestSeconds": round(max(waits, default=0.0), 3),
     }
 
