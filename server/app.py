@@ -314,7 +314,9 @@ def create_app(
         )
 
     # Operators only: no endpoint unless a token is set (docs/operations.md).
-    scrape = [Route("/metrics", metrics.endpoint(settings.metrics_token))]
+    scrape = [
+        Route("/metrics", metrics.endpoint(settings.metrics_token, settings.metrics_addresses))
+    ]
     return Starlette(
         routes=[
             *(scrape if settings.metrics_token else []),

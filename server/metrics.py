@@ -20,7 +20,7 @@ import os
 import platform
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +31,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from resolvers.access.addresses import is_trusted, networks
 from resolvers.errors import ErrorCode
 
 MULTIPROCESS = "PROMETHEUS_MULTIPROC_DIR"
@@ -245,11 +246,16 @@ def registry() -> CollectorRegistry:
     return collected
 
 
-def endpoint(token: str) -> Any:
-    """GET /metrics for a request bearing `token` (401 otherwise)."""
+def endpoint(token: str, addresses: Sequence[str] = ()) -> Any:
+    """GET /metrics for a request bearing `token` (401 otherwise), from one of `addresses`
+    when they are listed (403 otherwise: the socket's peer, never X-Forwarded-For)."""
     expected = f"Bearer {token}".encode()
+    allowed = networks(tuple(addresses))
 
     async def metrics(request: Request) -> Response:
+        peer = request.client.host if request.client else ""
+        if allowed and not is_trusted(peer, allowed):
+            return Response("Not from this address.\n", status_code=403)
         given = request.headers.get("authorization", "").encode()
         if not hmac.compare_digest(given, expected):
             challenge = {"WWW-Authenticate": 'Bearer realm="metrics"'}

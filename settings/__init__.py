@@ -107,8 +107,10 @@ class Settings:
     # Run only the operations the release's clients ship with (web/operations.json), by hash or
     # by text: trusted documents, for production (server/persisted.py).
     trusted_operations_only: bool = False
-    # GET /metrics answers only a request bearing this token; unset: no metrics endpoint.
+    # GET /metrics answers only a request bearing this token; unset: no metrics endpoint. With
+    # addresses or networks listed, only from those too (the socket's peer: the scraper's own).
     metrics_token: str = ""
+    metrics_addresses: tuple[str, ...] = ()
 
     @property
     def is_production(self) -> bool:
@@ -160,12 +162,13 @@ class Settings:
                 raise SettingsError(f"{VARIABLES[name]} must be positive")
         if self.log_level.upper() not in LOG_LEVELS:
             raise SettingsError(f"VERNETZT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
-        for proxy in self.trusted_proxies:
-            try:
-                ipaddress.ip_network(proxy, strict=False)
-            except ValueError:
-                message = f"VERNETZT_TRUSTED_PROXIES lists {proxy!r}, not an address or network"
-                raise SettingsError(message) from None
+        for name in ("trusted_proxies", "metrics_addresses"):
+            for address in getattr(self, name):
+                try:
+                    ipaddress.ip_network(address, strict=False)
+                except ValueError:
+                    message = f"{VARIABLES[name]} lists {address!r}, not an address or network"
+                    raise SettingsError(message) from None
         return self
 
 
@@ -208,6 +211,7 @@ VARIABLES: Mapping[str, str] = {
     "db_timeout_seconds": "VERNETZT_DB_TIMEOUT_SECONDS",
     "trusted_operations_only": "VERNETZT_TRUSTED_OPERATIONS_ONLY",
     "metrics_token": "VERNETZT_METRICS_TOKEN",
+    "metrics_addresses": "VERNETZT_METRICS_ADDRESSES",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",

@@ -127,3 +127,20 @@ async def test_a_running_transaction_holds_a_pooled_connection_in_the_metrics(
 
 IN_USE = ("vernetzt_db_sessions_in_use", ())
 BREAKER_OPEN = ("vernetzt_db_breaker_open", ())
+
+
+async def test_with_addresses_listed_the_metrics_answer_only_those_even_with_the_token(
+    db: Database,
+) -> None:
+    """The in-process client comes from 127.0.0.1 (httpx's ASGI transport)."""
+    elsewhere = dataclasses.replace(SETTINGS, metrics_addresses=("10.0.0.0/8",))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    async with serve(db, elsewhere) as api:
+        refused = await api.client.get("/metrics", headers=auth)
+        spoofed = await api.client.get("/metrics", headers={**auth, "X-Forwarded-For": "10.1.2.3"})
+    assert (refused.status_code, spoofed.status_code) == (403, 403)
+    assert "vernetzt_" not in refused.text
+    here = dataclasses.replace(SETTINGS, metrics_addresses=("127.0.0.0/8", "::1"))
+    async with serve(db, here) as api:
+        assert (await api.client.get("/metrics", headers=auth)).status_code == 200
+        assert (await api.client.get("/metrics")).status_code == 401  # still the token

@@ -112,7 +112,7 @@ def _changed(field: str) -> tuple[str, object]:
         return str(default + 1), default + 1
     if kind is float:
         return str(default + 0.25), default + 0.25
-    if field == "trusted_proxies":
+    if field in ("trusted_proxies", "metrics_addresses"):
         return "10.0.0.0/8,::1", ("10.0.0.0/8", "::1")
     if kind == tuple[str, ...]:
         return "https://a.example,https://b.example", ("https://a.example", "https://b.example")
@@ -166,6 +166,7 @@ def test_the_variables_keep_their_names() -> None:
         "VERNETZT_TRUSTED_PROXIES",
         "VERNETZT_TRUSTED_OPERATIONS_ONLY",
         "VERNETZT_METRICS_TOKEN",
+        "VERNETZT_METRICS_ADDRESSES",
         "VERNETZT_LOG_LEVEL",
         "VERNETZT_SWEEP_SECONDS",
         "VERNETZT_SWEEP_BATCH",
