@@ -1,12 +1,14 @@
 """Rate limits, kept in Neo4j so that every API process counts against the same windows
 (several processes on several machines: a password guesser gets 10 tries, not 10 a process).
 
-Each limit is a sliding window of `limit` events per `window` and key (an account, an address,
-a member), each event dated never before the database's clock. Taking an event locks the key's
-node in the database and counts it there (cypher/rate_limit_take.cypher); a write's own event
-is taken in the write's transaction (resolvers.request.writes), so a refused or failed write costs
-nothing and a committed one is counted.
-Nothing is kept in this process.
+The limits on signing in and up are sliding windows of `limit` events per `window` and key (an
+account, an address), each event dated never before the database's clock: exactly `limit` in
+any `window`, the guarantee the numbers of docs/security.md are chosen for. The write limit is
+a generic cell rate (`RateCell`): `limit` writes at once, then one each `window / limit`, kept
+as one number on the key's node instead of a list of up to `limit` times rewritten by every
+write. Taking an event locks the key's node in the database and counts it there; a write's own
+event is taken in the write's transaction (resolvers.request.writes), so a refused or failed
+write costs nothing and a committed one is counted. Nothing is kept in this process.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from settings import Settings
 
 RATE_LIMIT_TAKE = cypher.query("rate_limit_take", RateLimitTaken)
 RATE_LIMIT_GIVE_BACK = cypher.query("rate_limit_give_back", NoColumns)
+RATE_CELL_TAKE = cypher.query("rate_cell_take", RateLimitTaken)
 
 # How one query runs: Transaction.one inside a transaction, Database.write_one on its own
 # (their overloads are beyond what a Protocol can name: the rows are typed where they are read).
@@ -40,11 +43,13 @@ class RateLimit:
     window: timedelta
     what: str
 
+    query = RATE_LIMIT_TAKE
+
     async def take(self, run: RunOne, key: str, now: datetime) -> int:
         """Count one event of `key` at `now` (or at the database's time, if that is later);
         RateLimited (nothing counted) when the window is full. Returns the event's time in
         epoch milliseconds, which `give_back` takes."""
-        row: RateLimitTaken | None = await run(RATE_LIMIT_TAKE, **self._params(key, now))
+        row: RateLimitTaken | None = await run(self.query, **self._params(key, now))
         assert row is not None  # MERGE always answers
         if row["retryAfter"] is not None:
             retry_after = from_epoch_ms(row["retryAfter"])
@@ -69,6 +74,16 @@ class RateLimit:
         }
 
 
+class RateCell(RateLimit):
+    """`limit` events at once, then one each `window / limit` (cypher/rate_cell_take.cypher);
+    nothing to give back."""
+
+    query = RATE_CELL_TAKE
+
+    async def give_back(self, run: RunOne, key: str, taken_at: int) -> None:
+        raise NotImplementedError("a cell's events are taken in their write's transaction")
+
+
 class Limits:
     """The limits of docs/security.md, with the deployment's numbers."""
 
@@ -91,6 +106,5 @@ class Limits:
             timedelta(minutes=10),
             "sign-ups from this address",
         )
-        self.writes = RateLimit(
-            "writes", settings.writes_per_member, timedelta(minutes=1), "changes"
-        )
+        per_minute = timedelta(minutes=1)
+        self.writes = RateCell("writes", settings.writes_per_member, per_minute, "changes")

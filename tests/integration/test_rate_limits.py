@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cypher.database import Database
-from resolvers.access.rate_limits import RateLimit
+from resolvers.access.rate_limits import RateCell, RateLimit
 from resolvers.errors import RateLimited
 from resolvers.request.clock import epoch_ms
 from tests.support.app import TEST_SETTINGS, Clock, serve
@@ -104,3 +104,24 @@ async def _read_until_refused(api: Api, token: str, tries: int) -> list[dict[str
         answers.append(response.json())
         await asyncio.sleep(0.01)
     return answers
+
+
+async def test_the_write_limit_lets_its_number_through_at_once_then_one_per_share(
+    db: Database,
+) -> None:
+    """The write limit is a generic cell rate (RateCell): 3 a minute is 3 at once, then one
+    each 20 s, kept as one number on the member's node."""
+    limit = RateCell("test-writes", 3, timedelta(minutes=1), "tests")
+    now = datetime.now(UTC)
+    for _ in range(3):
+        await limit.take(db.write_one, "ada", now)
+    with pytest.raises(RateLimited) as refused:
+        await limit.take(db.write_one, "ada", now)
+    assert timedelta(seconds=19) <= refused.value.retry_after - now <= timedelta(seconds=21)
+    later = refused.value.retry_after
+    await limit.take(db.write_one, "ada", later)  # one more share has come
+    with pytest.raises(RateLimited):
+        await limit.take(db.write_one, "ada", later)
+    node = await db.read_one("MATCH (w:RateWindow {key: 'test-writes:ada'}) RETURN w AS w")
+    assert node is not None
+    assert set(node["w"]) == {"key", "until"}  # no list of times
