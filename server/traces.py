@@ -17,6 +17,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any
 
 from opentelemetry import trace
+from opentelemetry.context import Context
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -150,12 +151,19 @@ def operation_extensions() -> list[type[SchemaExtension]]:
 
 
 async def delivered(events: AsyncIterator[Any], operation: str | None) -> AsyncGenerator[Any, None]:
-    """`events` of a subscription, each one's delivery in a span of its own."""
+    """`events` of a subscription, each one's delivery in a span of its own: the root of a
+    trace of its own (a subscription lives for hours, longer than a trace should), linked to
+    the subscription's span."""
     async for event in events:
         if _tracer is None:
             yield event
             continue
+        subscription = trace.get_current_span().get_span_context()
+        links = [trace.Link(subscription)] if subscription.is_valid else []
         with _tracer.start_as_current_span(
-            f"subscription {operation or 'anonymous'} event", kind=SpanKind.PRODUCER
+            f"subscription {operation or 'anonymous'} event",
+            context=Context(),  # a root
+            kind=SpanKind.PRODUCER,
+            links=links,
         ):
             yield event

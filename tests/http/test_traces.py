@@ -6,6 +6,7 @@ same trace id."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -17,7 +18,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.client import SIGN_UP
+from cypher.database import Database
+from tests.support.client import SIGN_UP, Api
+from tests.support.live import live
 from tests.support.neo4j import Neo4jServer, free_port
 from tests.support.processes import ROOT, api_process
 
@@ -177,3 +180,52 @@ def test_a_request_makes_one_trace_from_the_callers_span_to_each_cypher_query(
     lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
     traced = [line for line in lines if line.get("operation") == "TracedProfile"]
     assert [line["trace_id"] for line in traced] == [TRACE_ID]  # the logs carry it
+
+
+ALERTS = "subscription Alerts { notificationAdded { id kind } }"
+FOLLOW = "mutation ($id: ID!) { follow(id: $id) { errors { code } } }"
+
+
+async def test_each_event_a_subscription_delivers_has_a_span_of_its_own(
+    db: Database, neo4j_server: Neo4jServer, tmp_path: Path, jaeger: tuple[str, str]
+) -> None:
+    otlp, query_api = jaeger
+    env = {
+        "OTEL_EXPORTER_OTLP_ENDPOINT": otlp,
+        "OTEL_SERVICE_NAME": "vernetzt-live",
+        "OTEL_BSP_SCHEDULE_DELAY": "100",
+        "VERNETZT_LIVE_POLL_MS": "50",
+    }
+    with api_process(neo4j_server, env, tmp_path / "api.log") as base:
+        async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+            api = Api(client)
+            star, fans = await api.sign_up(), [await api.sign_up() for _ in range(2)]
+            async with live(base) as socket:
+                assert await socket.init(star.token) == {"type": "connection_ack"}
+                payload = {"query": ALERTS, "operationName": "Alerts"}
+                await socket.send({"id": "1", "type": "subscribe", "payload": payload})
+                await asyncio.sleep(0.5)  # the subscription is open once its start is read
+                for fan in fans:
+                    assert (await api.data(FOLLOW, {"id": star.id}, fan.token))["follow"] == {
+                        "errors": []
+                    }
+                    assert (await socket.receive())["type"] == "next"
+        events = spans_named(query_api, "vernetzt-live", "subscription Alerts event", count=2)
+    assert len(events) == 2  # one per delivered event
+    assert len({span["traceID"] for span in events}) == 2  # each the root of its own trace
+    assert all(parent_of(span) is None for span in events)
+    links = {ref["spanID"] for span in events for ref in span["references"]}
+    assert len(links) == 1  # both linked to the subscription's span
+
+
+def spans_named(api: str, service: str, name: str, count: int) -> list[dict[str, Any]]:
+    """The spans of `service` named `name` Jaeger holds, once it holds `count` of them."""
+    deadline = time.monotonic() + 30
+    found: list[dict[str, Any]] = []
+    while len(found) < count and time.monotonic() < deadline:
+        time.sleep(0.3)
+        answer = httpx.get(f"{api}/api/traces", params={"service": service, "limit": 100})
+        if answer.status_code == 200:
+            traces = answer.json()["data"] or []
+            found = [s for t in traces for s in t["spans"] if s["operationName"] == name]
+    return found
