@@ -124,4 +124,17 @@ async def test_the_write_limit_lets_its_number_through_at_once_then_one_per_shar
         await limit.take(db.write_one, "ada", later)
     node = await db.read_one("MATCH (w:RateWindow {key: 'test-writes:ada'}) RETURN w AS w")
     assert node is not None
-    assert set(node["w"]) == {"key", "until"}  # no list of times
+    assert set(node["w"]) == {"key", "tat", "until"}  # no list of times
+
+
+async def test_a_window_left_by_the_sliding_write_limit_holds_no_write_back(db: Database) -> None:
+    """Upgrading: a member's node of the sliding window (`until` a minute after their last
+    write) is no cell's `tat`: their next write passes."""
+    now = datetime.now(UTC)
+    await db.write(
+        "CREATE (:RateWindow {key: 'test-writes:ada', events: [$t], until: $t + 60000})",
+        t=epoch_ms(now),
+    )
+    limit = RateCell("test-writes", 3, timedelta(minutes=1), "tests")
+    for _ in range(3):
+        await limit.take(db.write_one, "ada", now)
