@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cypher.timing import current_clock
 from server import metrics
+from server.responses import ResponseStatus
 from server.traces import current_trace_id
 
 log = logging.getLogger("vernetzt.requests")
@@ -115,10 +116,6 @@ class JsonLines(logging.Formatter):
         return json.dumps(clean, default=str, ensure_ascii=False)
 
 
-def _outcome(status: int) -> str:
-    return "ok" if status < 400 else f"HTTP_{status}"
-
-
 def configure(level: str = "INFO") -> None:
     """Every logger of the process, uvicorn's too, writes JSON lines to stdout at `level`."""
     handler = logging.StreamHandler(sys.stdout)
@@ -174,16 +171,9 @@ class RequestLogs:
                 await self._socket(scope, receive, send)
 
     async def _request(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started, status = time.perf_counter(), 500
-
-        async def sending(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        started, response = time.perf_counter(), ResponseStatus(send)
         try:
-            await self.app(scope, receive, sending)
+            await self.app(scope, receive, response)
         finally:
             record = metrics.current() if scope["path"] == "/graphql" else None
             clock = current_clock()
@@ -191,13 +181,13 @@ class RequestLogs:
                 "event": "request",
                 "method": scope["method"],
                 "path": scope["path"],  # never the query string: a GET's variables are there
-                "status": status,
+                "status": response.status,
                 "operation": record.operation if record else None,
-                "outcome": record.outcome if record and record.outcome else _outcome(status),
+                "outcome": record.outcome if record and record.outcome else response.outcome,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "db_ms": round(clock.seconds * 1000, 2) if clock else None,
             }
-            level = logging.ERROR if status >= 500 else logging.INFO
+            level = logging.ERROR if response.status >= 500 else logging.INFO
             log.log(level, "request", extra={"fields": fields})
 
     async def _socket(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from resolvers.access.addresses import is_trusted, networks
 from resolvers.errors import ErrorCode
+from server.responses import ResponseStatus
 
 MULTIPROCESS = "PROMETHEUS_MULTIPROC_DIR"
 MAX_OPERATIONS = 500
@@ -220,20 +221,12 @@ class RequestMetrics:
         record = RequestRecord()
         token = _current.set(record)
         started = time.perf_counter()
-        status = 500
-
-        async def sending(message: Any) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        response = ResponseStatus(send)
         try:
-            await self.app(scope, receive, sending)
+            await self.app(scope, receive, response)
         finally:
             _current.reset(token)
-            outcome = record.outcome or ("ok" if status < 400 else f"HTTP_{status}")
-            REQUESTS.labels(record.operation, outcome).inc()
+            REQUESTS.labels(record.operation, record.outcome or response.outcome).inc()
             REQUEST_SECONDS.labels(record.operation).observe(time.perf_counter() - started)
 
 

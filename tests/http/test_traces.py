@@ -103,17 +103,20 @@ def _answers(url: str) -> bool:
         return False
 
 
-def trace_of(api: str, trace_id: str, spans: int, within: float = 30) -> list[dict[str, Any]]:
-    """The spans Jaeger holds of `trace_id`, once it holds at least `spans` of them."""
-    deadline = time.monotonic() + within
+def spans_of(
+    url: str, wanted: int, params: dict[str, Any] | None = None, name: str | None = None
+) -> list[dict[str, Any]]:
+    """The spans (named `name`, if given) of the traces Jaeger answers at `url`, once it holds
+    `wanted` of them, or all it holds after 30 s (the exporter sends its batches every 100 ms)."""
+    deadline = time.monotonic() + 30
     found: list[dict[str, Any]] = []
-    while time.monotonic() < deadline:
-        answer = httpx.get(f"{api}/api/traces/{trace_id}", timeout=5)
-        if answer.status_code == 200:
-            found = [span for item in answer.json()["data"] for span in item["spans"]]
-            if len(found) >= spans:
-                return found
+    while len(found) < wanted and time.monotonic() < deadline:
         time.sleep(0.3)
+        answer = httpx.get(url, params=params, timeout=5)
+        if answer.status_code == 200:
+            traces = answer.json()["data"] or []
+            spans = [span for item in traces for span in item["spans"]]
+            found = [span for span in spans if name is None or span["operationName"] == name]
     return found
 
 
@@ -158,7 +161,7 @@ def test_a_request_makes_one_trace_from_the_callers_span_to_each_cypher_query(
         )
         assert answer.status_code == 200
         assert answer.json()["data"]["member"]["name"] == "T"
-        spans = trace_of(query_api, TRACE_ID, spans=3)
+        spans = spans_of(f"{query_api}/api/traces/{TRACE_ID}", wanted=3)
     keep_for_the_record(spans)
     by_name = {span["operationName"]: span for span in spans}
     request = by_name.get("POST /graphql")
@@ -210,22 +213,10 @@ async def test_each_event_a_subscription_delivers_has_a_span_of_its_own(
                         "errors": []
                     }
                     assert (await socket.receive())["type"] == "next"
-        events = spans_named(query_api, "vernetzt-live", "subscription Alerts event", count=2)
+        service = {"service": "vernetzt-live", "limit": 100}
+        events = spans_of(f"{query_api}/api/traces", 2, service, "subscription Alerts event")
     assert len(events) == 2  # one per delivered event
     assert len({span["traceID"] for span in events}) == 2  # each the root of its own trace
     assert all(parent_of(span) is None for span in events)
     links = {ref["spanID"] for span in events for ref in span["references"]}
     assert len(links) == 1  # both linked to the subscription's span
-
-
-def spans_named(api: str, service: str, name: str, count: int) -> list[dict[str, Any]]:
-    """The spans of `service` named `name` Jaeger holds, once it holds `count` of them."""
-    deadline = time.monotonic() + 30
-    found: list[dict[str, Any]] = []
-    while len(found) < count and time.monotonic() < deadline:
-        time.sleep(0.3)
-        answer = httpx.get(f"{api}/api/traces", params={"service": service, "limit": 100})
-        if answer.status_code == 200:
-            traces = answer.json()["data"] or []
-            found = [s for t in traces for s in t["spans"] if s["operationName"] == name]
-    return found
