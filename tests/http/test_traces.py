@@ -136,6 +136,15 @@ def keep_for_the_record(spans: list[dict[str, Any]]) -> None:
     (ROOT / "test-artifacts" / "trace.json").write_text(json.dumps(record, indent=2) + "\n")
 
 
+def tracing_env(otlp: str, service: str) -> dict[str, str]:
+    """An API process's settings for traces to `otlp` as `service`, batches sent every 100 ms."""
+    return {
+        "OTEL_EXPORTER_OTLP_ENDPOINT": otlp,
+        "OTEL_SERVICE_NAME": service,
+        "OTEL_BSP_SCHEDULE_DELAY": "100",
+    }
+
+
 def parent_of(span: dict[str, Any]) -> str | None:
     refs = [ref for ref in span.get("references", []) if ref["refType"] == "CHILD_OF"]
     return refs[0]["spanID"] if refs else None
@@ -145,11 +154,7 @@ def test_a_request_makes_one_trace_from_the_callers_span_to_each_cypher_query(
     neo4j_server: Neo4jServer, tmp_path: Path, jaeger: tuple[str, str]
 ) -> None:
     otlp, query_api = jaeger
-    env = {
-        "OTEL_EXPORTER_OTLP_ENDPOINT": otlp,
-        "OTEL_SERVICE_NAME": "vernetzt-traced",
-        "OTEL_BSP_SCHEDULE_DELAY": "100",
-    }
+    env = tracing_env(otlp, "vernetzt-traced")
     log = tmp_path / "api.log"
     with api_process(neo4j_server, env, log) as base:
         account = {"handle": "traced", "name": "T", "email": "t@example.org", "password": "x" * 12}
@@ -193,12 +198,7 @@ async def test_each_event_a_subscription_delivers_has_a_span_of_its_own(
     db: Database, neo4j_server: Neo4jServer, tmp_path: Path, jaeger: tuple[str, str]
 ) -> None:
     otlp, query_api = jaeger
-    env = {
-        "OTEL_EXPORTER_OTLP_ENDPOINT": otlp,
-        "OTEL_SERVICE_NAME": "vernetzt-live",
-        "OTEL_BSP_SCHEDULE_DELAY": "100",
-        "VERNETZT_LIVE_POLL_MS": "50",
-    }
+    env = {**tracing_env(otlp, "vernetzt-live"), "VERNETZT_LIVE_POLL_MS": "50"}
     with api_process(neo4j_server, env, tmp_path / "api.log") as base:
         async with httpx.AsyncClient(base_url=base, timeout=30) as client:
             api = Api(client)
