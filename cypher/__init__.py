@@ -12,7 +12,10 @@ untyped). Every file must open with a `//` comment saying what it returns; a tes
 every file is bound somewhere.
 
 A condition that several queries must decide alike (who may see a notification) lives once, in a
-fragment file; a query names it as `{{fragment_name}}` where the condition goes. Queries a
+fragment file; a query names it as `{{fragment_name}}` where the condition goes. A part of a
+query (clauses, not a condition) goes in as `{{part:name}}`; a query bound with
+`parts={"name": "other"}` takes another file's part there instead: that is how a discovery query
+reads from the network index where Neo4j has it (`Indexed`, docs/discovery.md). Queries a
 request needs at the same time can run as one statement (`side_by_side`).
 """
 
@@ -22,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, LiteralString, TypeVar
+from typing import Any, Generic, LiteralString, Protocol, TypeVar
 
 from cypher.rows import fields
 
@@ -35,21 +38,26 @@ BOUND: set[Path] = set()  # every query file read, wherever it lies
 SHAPES: dict[Path, set[Any]] = {}  # every query file bound, and the shapes it was bound to
 
 
-def _read(name: str, directory: Path = DIRECTORY) -> LiteralString:
+def _read(
+    name: str, directory: Path = DIRECTORY, parts: Mapping[str, str] | None = None
+) -> LiteralString:
     path = directory / f"{name}.cypher"
     text: LiteralString = path.read_text(encoding="utf-8")  # mypy reads LiteralString as str
     if not text.lstrip().startswith("//"):
         raise ValueError(f"{path} must open with a // comment that says what it returns")
     BOUND.add(path)
     for fragment in re.findall(r"\{\{(\w+)\}\}", text):
-        text = text.replace("{{" + fragment + "}}", _fragment(fragment))
+        text = text.replace("{{" + fragment + "}}", "(" + _fragment(fragment) + ")")
+    for part in re.findall(r"\{\{part:(\w+)\}\}", text):
+        chosen = (parts or {}).get(part, part)
+        text = text.replace("{{part:" + part + "}}", _fragment(chosen))
     return text
 
 
 def _fragment(name: str) -> LiteralString:
-    """A fragment's text without its comment lines, in parentheses so it stays one condition."""
+    """A fragment's text without its comment lines (a condition goes in parentheses)."""
     lines = [line for line in _read(name).splitlines() if not line.lstrip().startswith("//")]
-    return "(" + "\n".join(lines).strip() + ")"
+    return "\n".join(lines).strip()
 
 
 @dataclass(frozen=True)
@@ -66,13 +74,37 @@ class Query(Generic[R_co]):
         return tuple(fields(self.shape))
 
 
-def query(name: str, shape: type[R], directory: Path = DIRECTORY) -> Query[R]:
-    """<directory>/<name>.cypher (by default the product's, cypher/), whose rows are `shape`."""
+def query(
+    name: str,
+    shape: type[R],
+    directory: Path = DIRECTORY,
+    parts: Mapping[str, str] | None = None,
+) -> Query[R]:
+    """<directory>/<name>.cypher (by default the product's, cypher/), whose rows are `shape`;
+    with `parts`, each `{{part:key}}` of it filled from the file the key maps to."""
     # The text is code shipped with the project, never a value from a request, so it is as
     # safe as a literal; values always travel as $parameters.
-    text = _read(name, directory)
+    text = _read(name, directory, parts)
     SHAPES.setdefault(directory / f"{name}.cypher", set()).add(shape)
-    return Query(name, text, shape)
+    variant = "+".join(sorted((parts or {}).values()))
+    return Query(f"{name}[{variant}]" if variant else name, text, shape)
+
+
+class HasNetworkIndex(Protocol):
+    network_index: bool  # whether the database serves the network index's procedures
+
+
+@dataclass(frozen=True)
+class Indexed(Generic[R_co]):
+    """A discovery query answered two ways, alike (docs/discovery.md): from the network index's
+    procedures where the database has them, else by the reference Cypher, which stays the
+    specification the index is tested against."""
+
+    reference: Query[R_co]
+    indexed: Query[R_co]
+
+    def on(self, db: HasNetworkIndex) -> Query[R_co]:
+        return self.indexed if db.network_index else self.reference
 
 
 def statements(name: str, directory: Path = DIRECTORY) -> list[LiteralString]:

@@ -146,6 +146,9 @@ class Database:
         # Whether this request's view committed a write, so that its bookmarks are worth
         # handing out; never set on the process's shared database (no bookmarks there).
         self.wrote = False
+        # Whether discovery reads from the network index's procedures (cypher/network_index.py
+        # finds out at start); until then, and without them, from the reference Cypher.
+        self.network_index = False
 
     def _mark_written(self) -> None:
         if self._bookmarks is not None:
@@ -162,7 +165,7 @@ class Database:
         if not self.routed:
             return self
         manager = AsyncGraphDatabase.bookmark_manager(initial_bookmarks=list(bookmarks))
-        return Database(
+        view = Database(
             self.driver,
             self.name,
             self.timeout,
@@ -170,6 +173,8 @@ class Database:
             check_rows=self.check_rows,
             breaker=self.breaker,
         )
+        view.network_index = self.network_index
+        return view
 
     def confirmed_by(self, confirm: Callable[[], Awaitable[None]]) -> Database:
         """A view for one request whose writes commit only once `confirm()` has returned. The
@@ -293,6 +298,16 @@ class Database:
 
 # The server ended the transaction at its time limit; it was rolled back, nothing of it stays.
 TIME_LIMIT = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+# What a transaction ended by a time limit answers: the driver's (TIME_LIMIT), the server's own
+# (db.transaction.timeout), or, when it was waiting for a lock then, that its locks were
+# stopped (which a shutdown or an operator's kill also answers: retrying later suits all three).
+TIME_LIMITS = frozenset(
+    {
+        TIME_LIMIT,
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.LockClientStopped",
+    }
+)
 
 
 async def once_more_after_time_limit(run: Callable[[], Awaitable[T]]) -> T:

@@ -14,9 +14,8 @@ CALL {
 }
 WITH v, m, blockedIds
 WHERE NOT m.id IN blockedIds
-OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
-  WHERE v <> m
-WITH v, m, length(p) AS hops
+CALL (v, m, blockedIds) { {{part:hops_by_shortest}} }
+WITH v, m, hops
 RETURN collect({
   id: m.id,
   degree: CASE

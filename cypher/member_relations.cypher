@@ -25,9 +25,8 @@ WHERE NOT m.id IN blockedIds
 OPTIONAL MATCH (v)-[c:CONNECTED]-(m)
 OPTIONAL MATCH (v)-[sent:INVITED]->(m)
 OPTIONAL MATCH (m)-[received:INVITED]->(v)
-OPTIONAL MATCH p = SHORTEST 1 (v)(()-[:CONNECTED]-(x:Member) WHERE NOT x.id IN blockedIds){1,3}(m)
-  WHERE v <> m
-WITH v, m, c, sent, received, length(p) AS hops, viewerAtCap, quotaUsedUp, viewerConnections
+CALL (v, m, blockedIds) { {{part:hops_by_shortest}} }
+WITH v, m, c, sent, received, hops, viewerAtCap, quotaUsedUp, viewerConnections
 RETURN collect({
   id: m.id,
   degree: CASE

@@ -5,6 +5,8 @@
 #   localneo4j/run.sh admin <store> database import full neo4j --nodes=... --relationships=...
 # or only builds, with --build-only (the Neo4j stand-in image copies target/, containers/).
 # The first build downloads the jars into ~/.m2; later starts reuse target/.
+# Neo4j loads the network index plugin (network-index/, docs/discovery.md) from
+# NEO4J_LOCAL_PLUGINS, by default the folder its build writes; set it empty for a Neo4j without.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -14,7 +16,21 @@ if [ ! -f "$here/target/classes/vernetzt/localdb/LocalNeo4j.class" ] \
   echo "neo4j-local: building (first time downloads ~125 MB of jars into ~/.m2)" >&2
   mvn -B -q -f "$here/pom.xml" compile >&2
 fi
+plugin_project=$(cd "$here/.." && pwd)/network-index
+if [ ! -f "$plugin_project/target/plugins/vernetzt-network-index.jar" ] \
+   || [ -n "$(find "$plugin_project/src" "$plugin_project/pom.xml" -newer "$plugin_project/target/plugins/vernetzt-network-index.jar" -print -quit)" ]; then
+  echo "neo4j-local: building the network index plugin" >&2
+  mvn -B -q -f "$plugin_project/pom.xml" package >&2
+fi
 [ "${1:-}" = --build-only ] && exit 0
+plugins=${NEO4J_LOCAL_PLUGINS-$plugin_project/target/plugins}
+plugin_options=()
+if [ -n "$plugins" ]; then
+  # As Neo4j's own launcher does: the plugins folder on the class path (the index's extension
+  # is found there) and named as the folder its procedures are loaded from.
+  plugin_options=(--plugins "$plugins")
+  plugins_classpath=":$plugins/*"
+fi
 
 if [ "${1:-}" = admin ]; then
   # neo4j-admin reads the store's layout from NEO4J_HOME, the folder LocalNeo4j's --data names.
@@ -34,5 +50,5 @@ exec java \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens=java.base/java.lang=ALL-UNNAMED \
   --enable-native-access=ALL-UNNAMED \
-  -cp "$here/target/classes:$here/target/lib/*" \
-  vernetzt.localdb.LocalNeo4j "$@"
+  -cp "$here/target/classes:$here/target/lib/*${plugins_classpath:-}" \
+  vernetzt.localdb.LocalNeo4j "${plugin_options[@]}" "$@"

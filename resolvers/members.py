@@ -30,7 +30,10 @@ from resolvers.rules.formats import (
 UPDATE_PROFILE = cypher.query("update_profile", Id)
 UPDATE_SETTINGS = cypher.query("update_settings", MemberSettings)
 SEARCH_MEMBERS = cypher.query("search_members", Reached[Listed])
-PATH_FROM_VIEWER = cypher.query("path_from_viewer", PathFromViewer)
+PATH_FROM_VIEWER = cypher.Indexed(
+    cypher.query("path_from_viewer", PathFromViewer),
+    cypher.query("path_from_viewer_indexed", PathFromViewer),
+)
 MEMBER_CONNECTIONS = cypher.query("member_connections", Counted[ListedSince])
 MUTUAL_CONNECTIONS = cypher.query("mutual_connections", Counted[Listed])
 
@@ -118,7 +121,9 @@ async def path_from_viewer(context: Context, member: str) -> list[str | None] | 
     or 3, or when anonymous."""
     if context.viewer_id is None:
         return None
-    row = await context.db.read_one(PATH_FROM_VIEWER, viewer=context.viewer_id, member=member)
+    row = await context.db.read_one(
+        PATH_FROM_VIEWER.on(context.db), viewer=context.viewer_id, member=member
+    )
     return row["path"] if row else None
 
 

@@ -25,7 +25,10 @@ INVITATIONS_RECEIVED = cypher.query("invitations_received", Counted[ListedInvita
 INVITATIONS_SENT = cypher.query("invitations_sent", Counted[ListedInvitation])
 BLOCKED_MEMBERS = cypher.query("blocked_members", Counted[ListedBlockedMember])
 VIEWER_CONVERSATIONS = cypher.query("viewer_conversations", Items[Listed])
-PEOPLE_YOU_MAY_KNOW = cypher.query("people_you_may_know", Suggestion)
+PEOPLE_YOU_MAY_KNOW = cypher.Indexed(
+    cypher.query("people_you_may_know", Suggestion),
+    cypher.query("people_you_may_know_indexed", Suggestion),
+)
 
 
 Item = TypeVar("Item")
@@ -86,4 +89,6 @@ async def conversations(context: Context, first: int | None, after: str | None) 
 async def people_you_may_know(context: Context, first: int | None) -> list[Suggestion]:
     """R21: rows of `id`, `mutualCount` and `sample` (ids of some mutual connections)."""
     limit = page_size(first, default=10)
-    return await context.db.read(PEOPLE_YOU_MAY_KNOW, viewer=context.require_viewer(), limit=limit)
+    return await context.db.read(
+        PEOPLE_YOU_MAY_KNOW.on(context.db), viewer=context.require_viewer(), limit=limit
+    )

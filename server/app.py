@@ -45,6 +45,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from cypher import network_index
 from cypher.breaker import on_breaker
 from cypher.database import Database, on_sessions, open_driver
 from cypher.migrate import apply_migrations, is_migrated
@@ -235,11 +236,14 @@ async def neo4j_version(db: Database) -> str:
 
 
 class Readiness:
-    """Ready when Neo4j answers and holds every migration; migrates late if it was down at start."""
+    """Ready when Neo4j answers and holds every migration; migrates late if it was down at start,
+    and finds out then whether it serves the network index (cypher/network_index.py)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, network_index: bool) -> None:
         self.db = db
         self.migrated = False
+        self.network_index = network_index
+        self.detected = False
 
     async def ensure(self) -> bool:
         try:
@@ -248,6 +252,9 @@ class Readiness:
             if not self.migrated:
                 await apply_migrations(self.db)
             self.migrated = await is_migrated(self.db)
+            if not self.detected:
+                await network_index.detect(self.db, self.network_index)
+                self.detected = True
         except (DriverError, Neo4jError) as error:
             log.warning("Neo4j not ready: %s", error)
             self.migrated = False
@@ -282,7 +289,7 @@ def create_app(
         live = Live(hub, Sockets(database, settings))
         reads = ReadBudget(database, settings)
         services = dataclasses.replace(services, live=live, reads=reads)
-        readiness = Readiness(database)
+        readiness = Readiness(database, settings.network_index)
         await readiness.ensure()
         housekeeping = Housekeeping(database, settings, services.clock, on_swept=metrics.swept)
         housekeeping.start()

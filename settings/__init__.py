@@ -111,6 +111,9 @@ class Settings:
     # addresses or networks listed, only from those too (the socket's peer: the scraper's own).
     metrics_token: str = ""
     metrics_addresses: tuple[str, ...] = ()
+    # Discovery (R10, R21, R23) through the network index's procedures where Neo4j has the
+    # plugin (docs/discovery.md); off: always through the reference Cypher.
+    network_index: bool = True
 
     @property
     def is_production(self) -> bool:
@@ -212,6 +215,7 @@ VARIABLES: Mapping[str, str] = {
     "trusted_operations_only": "VERNETZT_TRUSTED_OPERATIONS_ONLY",
     "metrics_token": "VERNETZT_METRICS_TOKEN",
     "metrics_addresses": "VERNETZT_METRICS_ADDRESSES",
+    "network_index": "VERNETZT_NETWORK_INDEX",
     "delete_account_timeout_seconds": "VERNETZT_DELETE_ACCOUNT_TIMEOUT_SECONDS",
     "export_interval_minutes": "VERNETZT_EXPORT_INTERVAL_MINUTES",
     "export_max_bytes": "VERNETZT_EXPORT_MAX_BYTES",

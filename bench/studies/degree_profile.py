@@ -70,15 +70,15 @@ async def profile(db: Database, viewer: str, target: str) -> tuple[int, int, flo
         **limit_params(Settings(), datetime.now(UTC)),
     }
     _, summary, _ = await db.driver.execute_query(
-        "PROFILE " + MEMBER_RELATIONS.text, parameters_=params, database_=db.name
+        "PROFILE " + MEMBER_RELATIONS.reference.text, parameters_=params, database_=db.name
     )
     times = []
     degree = ""
     for _ in range(REPEATS):
-        await db.read(MEMBER_RELATIONS, **params)
+        await db.read(MEMBER_RELATIONS.reference, **params)
     for _ in range(REPEATS):
         started = time.perf_counter()
-        rows = await db.read(MEMBER_RELATIONS, **params)
+        rows = await db.read(MEMBER_RELATIONS.reference, **params)
         times.append((time.perf_counter() - started) * 1000)
         degree = rows[0]["rows"][0]["degree"]
     assert summary.profile is not None

@@ -35,8 +35,16 @@ from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards", MemberCards)
 COMPANY_CARDS = cypher.query("company_cards", Rows[CompanyCard])
-MEMBER_RELATIONS = cypher.query("member_relations", Rows[MemberRelation])
-MEMBER_DEGREES = cypher.query("member_degrees", Rows[MemberDegree])
+# The degree (R10) in both from the network index where Neo4j has it (cypher.Indexed).
+BY_INDEX = {"hops_by_shortest": "hops_by_index"}
+MEMBER_RELATIONS = cypher.Indexed(
+    cypher.query("member_relations", Rows[MemberRelation]),
+    cypher.query("member_relations", Rows[MemberRelation], parts=BY_INDEX),
+)
+MEMBER_DEGREES = cypher.Indexed(
+    cypher.query("member_degrees", Rows[MemberDegree]),
+    cypher.query("member_degrees", Rows[MemberDegree], parts=BY_INDEX),
+)
 COMPANY_RELATIONS = cypher.query("company_relations", CompanyRelation)
 POST_CARDS = cypher.query("post_cards", Rows[PostCard])
 CONVERSATION_CARDS = cypher.query("conversation_cards", ConversationCard)
@@ -131,14 +139,16 @@ class Loaders:
         self.relations: BatchLoader[str, MemberRelation | None] = BatchLoader(
             _by_id(
                 lambda ids: together.read_items(
-                    MEMBER_RELATIONS, ids=ids, viewer=viewer, handle=None, **limits
+                    MEMBER_RELATIONS.on(db), ids=ids, viewer=viewer, handle=None, **limits
                 )
             )
         )
         # The rest needs a signed-in viewer; anonymous requests never reach them.
         self.degrees: BatchLoader[str, MemberDegree | None] = BatchLoader(
             _by_id(
-                lambda ids: together.read_items(MEMBER_DEGREES, ids=ids, viewer=viewer, handle=None)
+                lambda ids: together.read_items(
+                    MEMBER_DEGREES.on(db), ids=ids, viewer=viewer, handle=None
+                )
             )
         )
         # Read only where R29's explanation is asked for (Relationship.capabilities, options).
@@ -217,11 +227,11 @@ class Loaders:
         by_handle = {"ids": [], "handle": handle, "viewer": viewer}
         together = self._together
         if need is RelationNeed.DEGREE:
-            degree = together.read_items(MEMBER_DEGREES, **by_handle)
+            degree = together.read_items(MEMBER_DEGREES.on(self._db), **by_handle)
             cards, degrees = await asyncio.gather(card, degree)
             _prime(self.degrees, degrees)
             return cards
-        relation = together.read_items(MEMBER_RELATIONS, **by_handle, **self._limits())
+        relation = together.read_items(MEMBER_RELATIONS.on(self._db), **by_handle, **self._limits())
         if need is RelationNeed.EXPLAINED:
             facts = together.read_items(RELATIONSHIP_FACTS, **by_handle)
             cards, relations, standings = await asyncio.gather(card, relation, facts)

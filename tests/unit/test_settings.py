@@ -167,6 +167,7 @@ def test_the_variables_keep_their_names() -> None:
         "VERNETZT_TRUSTED_OPERATIONS_ONLY",
         "VERNETZT_METRICS_TOKEN",
         "VERNETZT_METRICS_ADDRESSES",
+        "VERNETZT_NETWORK_INDEX",
         "VERNETZT_LOG_LEVEL",
         "VERNETZT_SWEEP_SECONDS",
         "VERNETZT_SWEEP_BATCH",

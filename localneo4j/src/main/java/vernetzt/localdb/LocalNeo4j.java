@@ -22,8 +22,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * test run that dies never leaves a database behind).
  *
  * <p>Usage: LocalNeo4j --data DIR [--host 127.0.0.1] [--port 7687] [--pagecache-mb 512]
- * [--tx-timeout-s 0] [--auth none|enabled|neo4j/PASSWORD] [--config FILE] [--stop-on-stdin-eof]. Port 0
- * picks a free port; the ready line names it.
+ * [--tx-timeout-s 0] [--auth none|enabled|neo4j/PASSWORD] [--config FILE] [--plugins DIR]
+ * [--stop-on-stdin-eof]. Port 0 picks a free port; the ready line names it. --plugins names the
+ * folder Neo4j loads procedures from (run.sh passes network-index's and puts it on the class path).
  *
  * <p>--auth and --config are what the stand-in for the official Docker image needs
  * (containers/neo4j): authentication with an initial password, as the official image sets from
@@ -42,6 +43,7 @@ public final class LocalNeo4j {
     long txTimeoutSeconds = Long.parseLong(options.getOrDefault("tx-timeout-s", "0"));
     String auth = options.getOrDefault("auth", "none");
     Path config = options.containsKey("config") ? Path.of(options.get("config")) : null;
+    Path plugins = options.containsKey("plugins") ? Path.of(options.get("plugins")) : null;
 
     long started = System.nanoTime();
     if (!auth.equals("none") && !auth.equals("enabled")) {
@@ -61,6 +63,9 @@ public final class LocalNeo4j {
             // Bolt's network threads otherwise idle 5 s twice before a shutdown completes.
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
             .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
+    if (plugins != null) {
+      builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins.toAbsolutePath());
+    }
     if (config != null) {
       builder.loadPropertiesFromFile(config);
     }
