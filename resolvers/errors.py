@@ -83,6 +83,10 @@ def refuse_any(refusals: list[Refusal]) -> None:
 
 # What a client is told whenever the database cannot be reached (SERVICE_UNAVAILABLE).
 UNREACHABLE_MESSAGE = "The database is unreachable or busy; try again shortly."
+# What a client is told when its request's work reached the time limit (TIMEOUT).
+TIMEOUT_MESSAGE = (
+    "This request needed more work than one request may do; narrow it or try again later."
+)
 
 
 class ApiError(Exception):

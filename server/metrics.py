@@ -118,6 +118,7 @@ CODES = frozenset(code.value for code in ErrorCode) | {
     "RATE_LIMITED",
     "QUERY_TOO_COMPLEX",
     "SERVICE_UNAVAILABLE",
+    "TIMEOUT",
     "INTERNAL_SERVER_ERROR",
     "PERSISTED_QUERY_NOT_FOUND",
     "OPERATION_NOT_TRUSTED",

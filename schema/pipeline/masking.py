@@ -3,6 +3,7 @@
 ApiError (UNAUTHENTICATED, BAD_USER_INPUT, RATE_LIMITED)   kept as raised
 QueryTooComplex and the depth, alias and token limiters  QUERY_TOO_COMPLEX
 the database unreachable                                 SERVICE_UNAVAILABLE, HTTP 503
+a transaction ended at its time limit                    TIMEOUT (too much work for a request)
 what graphql-core refused (syntax, validation, types)    BAD_USER_INPUT
 anything else                                            INTERNAL_SERVER_ERROR, masked; logged
 """
@@ -14,10 +15,11 @@ import re
 from typing import Any
 
 from graphql import GraphQLError
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 from strawberry.extensions import MaskErrors
 
-from resolvers.errors import UNREACHABLE_MESSAGE, ApiError, RateLimited
+from cypher.database import TIME_LIMITS
+from resolvers.errors import TIMEOUT_MESSAGE, UNREACHABLE_MESSAGE, ApiError, RateLimited
 
 log = logging.getLogger("vernetzt.errors")
 
@@ -37,7 +39,14 @@ def is_unexpected(error: GraphQLError) -> bool:
     of a request (syntax, validation, variable coercion), which carry no exception of ours."""
     original = error.original_error
     expected = (GraphQLError, ApiError, *UNREACHABLE)
-    return original is not None and not isinstance(original, expected)
+    return original is not None and not isinstance(original, expected) and not timed_out(error)
+
+
+def timed_out(error: GraphQLError) -> bool:
+    """Whether the server ended the request's transaction at its time limit (rules.md, Errors:
+    too much work is a code the client can act on, not a fault)."""
+    original = error.original_error
+    return isinstance(original, ClientError) and original.code in TIME_LIMITS
 
 
 def as_graphql_error(error: ApiError) -> GraphQLError:
@@ -79,6 +88,11 @@ class MaskUnexpectedErrors(MaskErrors):
                 error.nodes,
                 path=error.path,
                 extensions={"code": "SERVICE_UNAVAILABLE"},
+            )
+        if timed_out(error):
+            log.warning("a request reached its time limit at %s", error.path)
+            return GraphQLError(
+                TIMEOUT_MESSAGE, error.nodes, path=error.path, extensions={"code": "TIMEOUT"}
             )
         if isinstance(original, RateLimited):  # raised by a resolver, or by the request guards
             seconds = (original.retry_after - context.now).total_seconds()
