@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RUN_SCRIPT = Path(__file__).resolve().parent / "run.sh"
+NO_PLUGINS = {"NEO4J_LOCAL_PLUGINS": ""}  # run.sh then loads no plugin folder
 READY = re.compile(r"Neo4j (\S+) ready at (bolt://\S+) \(started in ([\d.]+) s")
 START_TIMEOUT_SECONDS = 600  # the first start builds and downloads the jars
 
@@ -57,10 +58,12 @@ def start(
     pagecache_mb: int = 512,
     heap: str = "1g",
     config: Path | None = None,
+    plugins: bool = True,
 ) -> LocalNeo4j:
     """Start Neo4j on 127.0.0.1:`port` (0: any free port) with its store in `data_dir`;
     the benchmark gives larger stores more page cache and heap, and may add settings from a
-    neo4j.conf-style `config` file."""
+    neo4j.conf-style `config` file. Without `plugins`, Neo4j runs without the network index
+    (as Aura would), for the tests of the reference path."""
     command = [str(RUN_SCRIPT), "--data", str(data_dir), "--port", str(port), "--stop-on-stdin-eof"]
     command += ["--pagecache-mb", str(pagecache_mb)]
     if config is not None:
@@ -71,7 +74,7 @@ def start(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "NEO4J_LOCAL_HEAP": heap},
+        env={**os.environ, "NEO4J_LOCAL_HEAP": heap, **({} if plugins else NO_PLUGINS)},
     )
     lines: list[str] = []
     deadline = time.monotonic() + START_TIMEOUT_SECONDS

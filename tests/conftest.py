@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from cypher import network_index
 from cypher.database import Database, open_driver
 from cypher.migrate import apply_migrations
 from tests.support.app import TEST_SETTINGS, Clock, serve
@@ -16,6 +17,7 @@ from tests.support.client import Api
 from tests.support.neo4j import Neo4jServer, test_database
 
 _database_report: list[str] = []
+_network_index_served: list[bool] = []
 
 # The fixtures that bring up the session's Neo4j (each of the others requests neo4j_server).
 DATABASE_FIXTURES = frozenset({"neo4j_server", "database", "db", "api"})
@@ -43,14 +45,19 @@ async def database(neo4j_server: Neo4jServer) -> AsyncIterator[Database]:
     row = await db.read_one("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
     assert row is not None
     _database_report.append(f"Neo4j server version {row['v']}")
+    served = await network_index.detect(db, wanted=True)
+    _database_report.append(f"network index: {'served' if served else 'not installed'}")
+    _network_index_served.append(served)  # what `db` gives each test
     yield db
     await driver.close()
 
 
 @pytest.fixture
 async def db(database: Database) -> Database:
-    """The database, emptied of data (constraints and indexes stay)."""
+    """The database, emptied of data (constraints and indexes stay), reading discovery from the
+    network index where Neo4j serves it (an app started with it off turns it off)."""
     await database.write("MATCH (n) DETACH DELETE n")
+    database.network_index = _network_index_served[-1]
     return database
 
 

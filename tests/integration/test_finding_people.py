@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from cypher.database import Database
-from tests.support.app import Clock
+from tests.support.app import (
+    Clock,
+    api_on_both_discovery_paths,  # noqa: F401 (each test on both paths)
+)
 from tests.support.client import Account, Api, error_codes
 from tests.support.network import BLOCK, DISMISS, chain, codes, connect, invite, mutate
 

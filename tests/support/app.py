@@ -4,10 +4,12 @@ app on a database and reaches it in process over HTTP (ASGI)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
 from cypher.database import Database
 from server.app import create_app
@@ -49,3 +51,20 @@ async def serve(db: Database, settings: Settings, clock: Clock | None = None) ->
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield Api(client)
+
+
+# Discovery (R10, R21, R23) answered from the network index, and by the reference Cypher.
+DISCOVERY_PATHS = {
+    "index": TEST_SETTINGS,
+    "reference": dataclasses.replace(TEST_SETTINGS, network_index=False),
+}
+
+
+@pytest.fixture(name="api", params=list(DISCOVERY_PATHS))
+async def api_on_both_discovery_paths(
+    request: pytest.FixtureRequest, db: Database, clock: Clock
+) -> AsyncIterator[Api]:
+    """`api` for a module that imports this: each of its tests runs twice, with discovery from
+    the network index and from the reference Cypher (docs/discovery.md)."""
+    async with serve(db, DISCOVERY_PATHS[request.param], clock) as client:
+        yield client
