@@ -26,7 +26,8 @@ OPTIONAL MATCH (v)-[c:CONNECTED]-(m)
 OPTIONAL MATCH (v)-[sent:INVITED]->(m)
 OPTIONAL MATCH (m)-[received:INVITED]->(v)
 CALL (v, m, blockedIds) { {{part:hops_by_shortest}} }
-WITH v, m, c, sent, received, hops, viewerAtCap, quotaUsedUp, viewerConnections
+CALL (v, m, viewerConnections) { {{part:mutual_count_by_list}} }
+WITH v, m, c, sent, received, hops, mutualCount, viewerAtCap, quotaUsedUp
 RETURN collect({
   id: m.id,
   degree: CASE
@@ -48,11 +49,7 @@ RETURN collect({
     ELSE {id: received.id, fromId: m.id, toId: v.id, message: received.message,
           sentAt: received.sentAt.epochMillis}
   END,
-  // As Member.mutualConnections lists them: none for oneself.
-  mutualConnectionCount: CASE WHEN v = m THEN 0
-    ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
-               WHERE x IN viewerConnections])
-  END,
+  mutualConnectionCount: mutualCount,
   canViewConnections: v = m OR (c IS NOT NULL AND m.connectionsVisibility = 'CONNECTIONS'),
   canMessage: c IS NOT NULL
     OR EXISTS { (v)-[:IN]->(:Conversation {hasInMail: true})<-[:IN]-(m) },

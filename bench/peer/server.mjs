@@ -11,6 +11,7 @@
 // Neo4j driver's transactions for the request, and the request's time in the server.
 
 import { readFileSync } from "node:fs";
+import { indexedTypeDefs, servesNetworkIndex } from "./indexed.mjs";
 import { performance } from "node:perf_hooks";
 
 import { ApolloServer } from "@apollo/server";
@@ -75,7 +76,11 @@ function timedDriver(timing) {
   };
 }
 
-const typeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8");
+// Discovery through the network index where Neo4j has it, as Vernetzt reads it (indexed.mjs).
+const referenceTypeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8");
+const indexed = await servesNetworkIndex(driver);
+const typeDefs = indexed ? indexedTypeDefs(referenceTypeDefs) : referenceTypeDefs;
+console.log(`peer: network index ${indexed ? "found" : "not installed"}`);
 const neoSchema = new Neo4jGraphQL({
   typeDefs,
   driver,

@@ -37,10 +37,17 @@ case $auth in
   *) echo "Invalid admin username, it must be neo4j." >&2; exit 1 ;;
 esac
 
+# Plugins as the official image loads them: the jars in /plugins, on the class path (an
+# extension is found there) and as the folder procedures are loaded from.
+plugins=()
+if compgen -G "/plugins/*.jar" >/dev/null; then
+  plugins=(--plugins /plugins)
+fi
+
 exec java -Xms"$heap" -Xmx"$heap" \
   -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   --enable-native-access=ALL-UNNAMED \
-  -cp "$NEO4J_HOME/classes:$NEO4J_HOME/lib/*" vernetzt.localdb.LocalNeo4j \
-  --data "$NEO4J_HOME" --host 0.0.0.0 --port 7687 --auth "$auth" --config "$conf"
+  -cp "$NEO4J_HOME/classes:$NEO4J_HOME/lib/*:/plugins/*" vernetzt.localdb.LocalNeo4j \
+  --data "$NEO4J_HOME" --host 0.0.0.0 --port 7687 --auth "$auth" --config "$conf" "${plugins[@]}"

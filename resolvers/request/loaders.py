@@ -35,8 +35,9 @@ from settings import Settings
 
 MEMBER_CARDS = cypher.query("member_cards", MemberCards)
 COMPANY_CARDS = cypher.query("company_cards", Rows[CompanyCard])
-# The degree (R10) in both from the network index where Neo4j has it (cypher.Indexed).
-BY_INDEX = {"hops_by_shortest": "hops_by_index"}
+# The degree (R10) in both, and the mutual count in member_relations, from the network index
+# where Neo4j has it (cypher.Indexed, docs/discovery.md).
+BY_INDEX = {"hops_by_shortest": "hops_by_index", "mutual_count_by_list": "mutual_count_by_index"}
 MEMBER_RELATIONS = cypher.Indexed(
     cypher.query("member_relations", Rows[MemberRelation]),
     cypher.query("member_relations", Rows[MemberRelation], parts=BY_INDEX),

@@ -20,7 +20,7 @@ import pytest
 
 from tests.containers.docker import ROOT, DockerError, docker
 from tests.support.client import error_codes
-from tests.support.neo4j import free_port
+from tests.support.neo4j import free_port, plugins_folder
 
 pytestmark = pytest.mark.integration
 
@@ -79,6 +79,7 @@ def stack(
 ) -> Iterator[Stack]:
     project = f"vernetzt-test-{secrets.token_hex(4)}"
     port = free_port()
+    plugins_folder()  # compose mounts the network index plugin from there
     env = {
         **images,
         **build_env,
@@ -108,6 +109,8 @@ def test_up_builds_the_api_image_and_waits_until_both_services_are_healthy(stack
         ("api", "healthy"),
     }
     assert httpx.get(f"{stack.base_url}/readyz", timeout=5).status_code == 200
+    # The plugin compose mounts is loaded, and the API reads discovery from it.
+    assert "network index: found" in stack.compose("logs", "api")
 
 
 def test_a_member_signs_up_and_reads_their_account_through_the_api_container(

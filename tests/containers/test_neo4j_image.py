@@ -1,6 +1,7 @@
 """The Neo4j image the tests and the compose file use, started by testcontainers, does what they
 rely on: NEO4J_AUTH (a password, or none), NEO4J_* settings (the advertised Bolt address that
-routing hands out), Bolt on 7687, /data kept across a restart of the container. The same tests
+routing hands out), Bolt on 7687, /data kept across a restart of the container, and the network
+index plugin loaded from /plugins. The same tests
 hold for the official image and for the stand-in built where Docker Hub is out of reach
 (containers/neo4j)."""
 
@@ -15,7 +16,7 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from tests.support.neo4j import TEST_LABEL, free_port
+from tests.support.neo4j import TEST_LABEL, free_port, plugins_folder
 
 pytestmark = pytest.mark.integration
 
@@ -35,6 +36,7 @@ def neo4j_container(image: str, auth: str) -> tuple[Any, str]:
     else:
         container = Neo4jContainer(image, password=auth.removeprefix("neo4j/"))
     container.with_env("NEO4J_server_bolt_advertised__address", f"127.0.0.1:{port}")
+    container.with_volume_mapping(str(plugins_folder()), "/plugins", "ro")  # as compose mounts it
     container.with_kwargs(labels={TEST_LABEL: "true"})
     container.ports["7687"] = ("127.0.0.1", port)  # type: ignore[assignment]
     return container, f"127.0.0.1:{port}"
@@ -78,6 +80,16 @@ def test_the_password_from_neo4j_auth_signs_in_and_another_is_refused(
     assert run(f"bolt://{address}", ("neo4j", PASSWORD), "RETURN 1 AS one") == [{"one": 1}]
     with pytest.raises(AuthError):
         run(f"bolt://{address}", ("neo4j", "not-the-password"), "RETURN 1 AS one")
+
+
+def test_the_network_index_loads_from_the_plugins_folder(with_password: tuple[Any, str]) -> None:
+    _, address = with_password
+    status = "CALL vernetzt.network.status() YIELD ready, members RETURN ready, members"
+    deadline = time.monotonic() + 60
+    while not (rows := run(f"bolt://{address}", ("neo4j", PASSWORD), status))[0]["ready"]:
+        assert time.monotonic() < deadline, "the index was not built in 60 s"
+        time.sleep(1)
+    assert rows == [{"ready": True, "members": 0}]
 
 
 def test_routing_hands_out_the_advertised_address_from_a_neo4j_setting_variable(

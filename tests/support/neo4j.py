@@ -84,6 +84,13 @@ def container_image() -> str:
     return done.stdout.strip().removeprefix("NEO4J_IMAGE=")
 
 
+def plugins_folder() -> Path:
+    """The network index plugin's folder (network-index/target/plugins), built if it is not
+    yet: containers mount it where Neo4j loads plugins, as compose does."""
+    subprocess.run([str(ROOT / "localneo4j" / "run.sh"), "--build-only"], check=True, timeout=900)
+    return ROOT / "network-index" / "target" / "plugins"
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now (the tests' one copy of this)."""
     with socket.socket() as probe:
@@ -108,6 +115,7 @@ def _container() -> Iterator[Neo4jServer]:
     image, port = container_image(), free_port()
     container = (
         Neo4jContainer(image, password=CONTAINER_PASSWORD)
+        .with_volume_mapping(str(plugins_folder()), "/plugins", "ro")
         .with_env("NEO4J_server_bolt_advertised__address", f"127.0.0.1:{port}")
         .with_env("NEO4J_server_bolt_connection__keep__alive__for__requests", "OFF")  # as served
         .with_kwargs(labels={TEST_LABEL: "true"})

@@ -109,6 +109,26 @@ final class Distances {
     return List.of(ids[viewer.node], bestFirst, bestSecond, ids[member]);
   }
 
+  /** How many connections `viewer` and `member` share (as member_relations counts them: blocks
+   * aside, none for oneself). A set of the smaller side's connections, probed with the other's. */
+  static long mutualCount(NetworkIndex.Tables tables, int viewer, int member) {
+    if (viewer == member) {
+      return 0;
+    }
+    int[] one = tables.neighbours(viewer);
+    int[] other = tables.neighbours(member);
+    int[] smaller = one.length <= other.length ? one : other;
+    int[] larger = smaller == one ? other : one;
+    IntHashSet set = IntHashSet.newSetWith(smaller);
+    long shared = 0;
+    for (int node : larger) {
+      if (set.contains(node)) {
+        shared++;
+      }
+    }
+    return shared;
+  }
+
   /** A member a path may pass through: not the viewer, not in a block with the viewer. */
   private static boolean usable(Viewer viewer, int node) {
     return node != viewer.node && !viewer.blocked.contains(node);

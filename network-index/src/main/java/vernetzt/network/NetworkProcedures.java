@@ -92,6 +92,13 @@ public final class NetworkProcedures {
     return hops;
   }
 
+  @UserFunction(name = "vernetzt.network.mutualCount")
+  @Description("How many connections the viewer and the member share (0 for oneself).")
+  public long mutualCount(@Name("viewer") Node viewer, @Name("member") Node member)
+      throws InterruptedException {
+    return Distances.mutualCount(tables(), Standing.node(viewer), Standing.node(member));
+  }
+
   private NetworkIndex.Tables tables() throws InterruptedException {
     return Indexes.of(db.databaseName()).current(BUILD_WAIT_MILLIS);
   }
