@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt
 
+from bench.discovery import discovery_targets
 from bench.ratios import RATIOS as RATIO_SPECS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -320,6 +321,33 @@ def live_section(result: Result) -> list[str]:
     ]
 
 
+def discovery_section(after: Result) -> list[str]:
+    """Tier L's discovery targets (bench.discovery), before the network index and after."""
+    if "discovery_targets" not in after:
+        return []
+    steps = RESULTS / "steps"
+    before = discovery_targets(
+        json.loads((steps / "L-before-network-index.json").read_text()),
+        json.loads((steps / "S-before-network-index.json").read_text()),
+    )
+    lines = [
+        "## Discovery at L: the targets",
+        "",
+        "Vernetzt, one process, figures pooled over the runs (docs/discovery.md). Before: the",
+        "reference Cypher (`bench/results/steps/L-before-network-index.json`); after: the",
+        "network index.",
+        "",
+        "| target | before | after | limit | met |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, found in after["discovery_targets"].items():
+        sign = "≤" if found["at_most"] else "≥"
+        was = before.get(name, {}).get("value", "")
+        mark = "yes" if found["met"] else "**no**"
+        lines.append(f"| {name} | {was} | {found['value']} | {sign} {found['limit']:g} | {mark} |")
+    return [*lines, ""]
+
+
 def tier_section(tier: str, result: Result) -> list[str]:
     plot = latency_plot(tier, result)
     sizes = result["sizes"]
@@ -392,6 +420,8 @@ def main() -> None:
             *growth_table(results),
             "",
         ]
+    if "L" in results:
+        lines += discovery_section(results["L"])
     if "live" in results.get("M", {}):
         lines += live_section(results["M"])
     for tier in ("M", "S", "L", "XS"):

@@ -33,6 +33,7 @@ import uvloop
 
 import cypher
 from bench import live_delivery, servers
+from bench.discovery import discovery_targets
 from bench.floor import FloorWrites, RecordingDatabase, Step, trace
 from bench.measure import CpuMeter, by_bucket, figures, run
 from bench.params import READ_OPS, Plan, Request, WriteSource, WriteUnit, mix, plan
@@ -58,6 +59,7 @@ from server.app import create_app
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 HERE = ROOT / "bench"  # the benchmark's own queries lie beside it
 INVITATION_ID = cypher.query("invitation_id", Row, HERE)
 CLEAN_UP = cypher.statements("clean_up", HERE)
@@ -359,6 +361,10 @@ async def bench(tier: str, runs: int) -> dict[str, Any]:
             "targets": targets(kept),
             "ratios": per_run(measured),
         }
+        if tier == "L":  # against tier S's own figures, where they were measured
+            tier_s = RESULTS / "S.json"
+            earlier = json.loads(tier_s.read_text()) if tier_s.exists() else None
+            result["discovery_targets"] = discovery_targets(result, earlier)
     return result
 
 
@@ -369,7 +375,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     runs = args.runs or RUNS[args.tier]
-    out = args.out or ROOT / "bench" / "results" / f"{args.tier}.json"
+    out = args.out or RESULTS / f"{args.tier}.json"
     # SIGTERM as Ctrl-C: the context managers then stop the servers and the Neo4j they started.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     # The floor runs here, so it gets the event loop the server runs on (servers.py).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import pickle
 import shutil
 import statistics
@@ -108,7 +109,9 @@ async def loaded_store(tier_name: str) -> AsyncIterator[Store]:
         load(network, directory / "store")
         imported_file.write_text(json.dumps(wanted, indent=2) + "\n")
     pagecache_mb, heap = MEMORY[tier_name]
-    server = localneo4j.start(directory / "store", pagecache_mb=pagecache_mb, heap=heap)
+    server = localneo4j.start(
+        directory / "store", pagecache_mb=pagecache_mb, heap=heap, plugins=with_plugins()
+    )
     driver = open_driver(server.uri, "", "")
     try:
         db = Database(driver, "neo4j")
@@ -121,6 +124,12 @@ async def loaded_store(tier_name: str) -> AsyncIterator[Store]:
     finally:
         await driver.close()
         server.stop()
+
+
+def with_plugins() -> bool:
+    """Whether the tier's Neo4j loads the network index (docs/discovery.md): yes, unless
+    VERNETZT_BENCH_PLUGINS=0, to measure what the index's listener costs writes."""
+    return os.environ.get("VERNETZT_BENCH_PLUGINS", "1") != "0"
 
 
 def _holds(file: Path, wanted: dict[str, Any]) -> bool:
