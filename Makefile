@@ -19,7 +19,7 @@ run: $(VENV)/.installed tools web
 ## test: ruff, prettier (the JavaScript), mypy (strict), then pytest (unit, integration, HTTP and
 ## container tests on a real Neo4j: testcontainers' where a Docker engine can be had,
 ## containers/run.sh; else the launcher)
-JAVASCRIPT := web/public/js web/public/playground.js web/operations.mjs bench/peer/server.mjs tests/http/node
+JAVASCRIPT := web/public/js web/public/playground.js web/operations.mjs bench/peer/server.mjs bench/peer/indexed.mjs tests/http/node
 test: $(VENV)/.installed tools browser web peer
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
