@@ -9,7 +9,7 @@ WITH v,
      COLLECT { MATCH (v)-[:BLOCKED]-(x:Member) RETURN x.id } AS blockedIds,
      // The viewer's connections, once: each member's mutual count intersects with it in
      // memory instead of probing the viewer's relationships once per connection of theirs.
-     COLLECT { MATCH (v)-[:CONNECTED]-(x:Member) RETURN elementId(x) } AS viewerConnections,
+     {{part:viewer_connections_listed}} AS viewerConnections,
      COUNT { (v)-[:CONNECTED]-() } >= $connectionLimit AS viewerAtCap,
      size([t IN coalesce(v.invitationLog, []) WHERE t > $weekAgo]) >= $weeklyLimit AS quotaUsedUp
 CALL {

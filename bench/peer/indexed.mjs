@@ -20,6 +20,12 @@ const LISTED_MUTUALS_RELATIONSHIP = `mutualConnectionCount: CASE WHEN v = m THEN
                      WHERE x IN viewerConnections])
         END,`;
 const INDEXED_MUTUALS_RELATIONSHIP = "mutualConnectionCount: vernetzt.network.mutualCount(v, m),";
+// The list those counts read (viewer_connections_listed.cypher → viewer_connections_unlisted).
+const LISTED_CONNECTIONS_RELATIONSHIP =
+  "COLLECT { MATCH (viewer)-[:CONNECTED]-(x:Member) RETURN elementId(x) } AS viewerConnections";
+const LISTED_CONNECTIONS =
+  "COLLECT { MATCH (v)-[:CONNECTED]-(x:Member) RETURN elementId(x) } AS viewerConnections";
+const UNLISTED_CONNECTIONS = "[] AS viewerConnections";
 const LISTED_MUTUALS = `RETURN CASE WHEN v IS NULL THEN null WHEN v = m THEN 0
         ELSE size([x IN COLLECT { MATCH (m)-[:CONNECTED]-(y:Member) RETURN elementId(y) }
                    WHERE x IN viewerConnections])
@@ -59,6 +65,8 @@ const SWAPS = [
   [SHORTEST_HOPS_RELATIONSHIP, INDEXED_HOPS_RELATIONSHIP],
   [LISTED_MUTUALS_RELATIONSHIP, INDEXED_MUTUALS_RELATIONSHIP],
   [LISTED_MUTUALS, INDEXED_MUTUALS],
+  [LISTED_CONNECTIONS_RELATIONSHIP, UNLISTED_CONNECTIONS],
+  [LISTED_CONNECTIONS, UNLISTED_CONNECTIONS],
   [SHORTEST_PATH, INDEXED_PATH],
   [SUGGESTIONS, INDEXED_SUGGESTIONS],
 ];

@@ -37,7 +37,11 @@ MEMBER_CARDS = cypher.query("member_cards", MemberCards)
 COMPANY_CARDS = cypher.query("company_cards", Rows[CompanyCard])
 # The degree (R10) in both, and the mutual count in member_relations, from the network index
 # where Neo4j has it (cypher.Indexed, docs/discovery.md).
-BY_INDEX = {"hops_by_shortest": "hops_by_index", "mutual_count_by_list": "mutual_count_by_index"}
+BY_INDEX = {
+    "hops_by_shortest": "hops_by_index",
+    "mutual_count_by_list": "mutual_count_by_index",
+    "viewer_connections_listed": "viewer_connections_unlisted",
+}
 MEMBER_RELATIONS = cypher.Indexed(
     cypher.query("member_relations", Rows[MemberRelation]),
     cypher.query("member_relations", Rows[MemberRelation], parts=BY_INDEX),

@@ -153,7 +153,8 @@ final class NetworkIndex {
     }
   }
 
-  /** Roughly what the arrays hold on the heap: 16 bytes per array header plus their items. */
+  /** Roughly what the index holds on the heap (compressed references): 16 bytes per array
+   * header plus 4 per int or reference and 8 per long. */
   static long bytes(Tables tables) {
     long total = 16L + 4L * tables.capacity() + 16L + 4L * tables.capacity() + 16L
         + 8L * tables.capacity();
@@ -163,7 +164,8 @@ final class NetworkIndex {
         total += 16L + 4L * found.length;
       }
       if (tables.ids[node] != null) {
-        total += 40L + 2L * tables.ids[node].length();  // a String and its bytes, UTF-16 at worst
+        // A String (24 bytes) and its byte[] (16 bytes and a byte per character: ids are ASCII).
+        total += 40L + tables.ids[node].length();
       }
     }
     return total;
