@@ -35,6 +35,8 @@ const connectionLimit = Number(env.VERNETZT_CONNECTION_LIMIT ?? 30000);
 const weeklyLimit = Number(env.VERNETZT_WEEKLY_INVITATION_LIMIT ?? 100);
 const cooldownDays = Number(env.VERNETZT_REINVITE_COOLDOWN_DAYS ?? 21);
 const DAY_MS = 24 * 60 * 60 * 1000;
+// R22: search reaches the best 1,000 matches (resolvers/rules/formats.SEARCH_REACH).
+const SEARCH_REACH = 1000;
 
 /** As Cypher integers (a JavaScript number would reach Cypher as a float). */
 function limitParams(nowMs) {
@@ -44,6 +46,7 @@ function limitParams(nowMs) {
     weeklyLimit: neo4j.int(weeklyLimit),
     weekAgo: neo4j.int(nowMs - 7 * DAY_MS),
     cooldownStart: neo4j.int(nowMs - cooldownDays * DAY_MS),
+    reach: neo4j.int(SEARCH_REACH),
   };
 }
 
