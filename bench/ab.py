@@ -138,6 +138,9 @@ async def main() -> None:
     parser.add_argument("checkouts", nargs=2, type=Path, help="before and after: two directories")
     args = parser.parse_args()
     args.checkouts = [path.resolve() for path in args.checkouts]
+    if args.checkouts[0] == args.checkouts[1]:
+        # Each side is known by its directory: its settings and its figures.
+        parser.error("the two checkouts must be two directories (for the same code: a clone)")
     args.env = [dict(pair.split("=", 1) for pair in pairs) for pairs in (args.env_a, args.env_b)]
     async with loaded_store(args.tier) as store:
         comparison = Comparison(store, args)

@@ -239,10 +239,10 @@ class Readiness:
     """Ready when Neo4j answers and holds every migration; migrates late if it was down at start,
     and finds out then whether it serves the network index (cypher/network_index.py)."""
 
-    def __init__(self, db: Database, network_index: bool) -> None:
+    def __init__(self, db: Database, wants_index: bool) -> None:
         self.db = db
         self.migrated = False
-        self.network_index = network_index
+        self.wants_index = wants_index  # VERNETZT_NETWORK_INDEX
         self.detected = False
 
     async def ensure(self) -> bool:
@@ -253,7 +253,7 @@ class Readiness:
                 await apply_migrations(self.db)
             self.migrated = await is_migrated(self.db)
             if not self.detected:
-                await network_index.detect(self.db, self.network_index)
+                await network_index.detect(self.db, self.wants_index)
                 self.detected = True
         except (DriverError, Neo4jError) as error:
             log.warning("Neo4j not ready: %s", error)
