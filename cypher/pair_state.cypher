@@ -1,10 +1,10 @@
-// Locks viewer $viewer and member $member (lower id first, so that two transactions on the same
-// pair never wait on each other crosswise) and returns what the connecting rules decide on, as
-// resolvers/rules/network.PairState names it; no row when either member does not exist. Reading
-// after the lock sees every transaction on the pair that committed before.
+// Locks viewer $viewer and member $member (lock_pair.cypher) and returns what the connecting
+// rules decide on, as resolvers/rules/network.PairState names it; no row when either member does
+// not exist. Reading after the lock sees every transaction on the pair that committed before.
+// Bound with `unlocked` in place of the lock, it is the read a write is decided on before the
+// write reads it again under the lock (resolvers.request.writes.decided_write).
 MATCH (v:Member {id: $viewer}), (m:Member {id: $member})
-FOREACH (n IN CASE WHEN v.id < m.id THEN [v, m] ELSE [m, v] END |
-  SET n.lock = true REMOVE n.lock)
+{{part:lock_pair}}
 WITH v, m
 OPTIONAL MATCH (v)-[sent:INVITED]->(m)
 OPTIONAL MATCH (m)-[received:INVITED]->(v)

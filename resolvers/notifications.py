@@ -53,11 +53,15 @@ class Notice:
 
 async def notify(tx: Transaction, context: Context, notice: Notice) -> None:
     """Create the notification in the caller's transaction; never to the actor (R26)."""
-    if notice.recipient == notice.actor:
-        return
+    if notice.recipient != notice.actor:
+        await tx.all(CREATE_NOTIFICATION, **notification_params(context, notice))
+
+
+def notification_params(context: Context, notice: Notice) -> dict[str, Any]:
+    """What CREATE_NOTIFICATION takes to make `notice` now (a write made in one statement runs
+    it as a step of its own, resolvers.request.writes.decided_write)."""
     now = epoch_ms(context.now)
-    await tx.all(
-        CREATE_NOTIFICATION,
+    return dict(
         id=str(uuid.uuid4()),
         kind=notice.kind.value,
         recipient=notice.recipient,

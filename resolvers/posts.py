@@ -18,7 +18,7 @@ from resolvers.request.clock import epoch_ms
 from resolvers.request.context import Context
 from resolvers.request.loaders import RelationNeed
 from resolvers.request.pages import Page, fetch_page, members_page
-from resolvers.request.writes import create, write
+from resolvers.request.writes import Creation, create, create_in_one, write
 from resolvers.rules.companies import CompanyAccess, company_audience, decide_post_as_company
 from resolvers.rules.formats import check_post_text
 from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share_notifies
@@ -26,6 +26,7 @@ from resolvers.rules.posts import PostAccess, decide_delete, decide_share, share
 POST_ACCESS = cypher.query("post_access", PostAccessRow)
 COMPANY_ACCESS = cypher.query("company_access", CompanyAccessRow)
 CREATE_POST = cypher.query("create_post", Id)
+CREATE_MEMBER_POST = Creation.of(CREATE_POST)
 DELETE_POST = cypher.query("delete_post", NoColumns)
 MEMBER_POSTS = cypher.query("member_posts", Items[Listed])
 FEED = cypher.query("feed", Items[FeedItem])
@@ -85,13 +86,21 @@ async def create_post(
         errors += company_audience(audience)
     refuse_any(errors)
 
+    if not company:  # nothing to decide on: one statement
+        return await create_in_one(
+            context,
+            "createPost",
+            request_id,
+            CREATE_MEMBER_POST,
+            lambda post_id: _post(context, viewer, post_id, text, audience),
+        )
+
     async def work(tx: Transaction, post_id: str) -> None:
-        if company:
-            access = CompanyAccess.from_record(
-                await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
-            )
-            if refused := decide_post_as_company(access):
-                raise Refused(refused)
+        access = CompanyAccess.from_record(
+            await tx.one(COMPANY_ACCESS, viewer=viewer, company=company)
+        )
+        if refused := decide_post_as_company(access):
+            raise Refused(refused)
         await tx.all(
             CREATE_POST, **_post(context, viewer, post_id, text, audience, company=company)
         )

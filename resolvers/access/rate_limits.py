@@ -49,8 +49,12 @@ class RateLimit:
         """Count one event of `key` at `now` (or at the database's time, if that is later);
         RateLimited (nothing counted) when the window is full. Returns the event's time in
         epoch milliseconds, which `give_back` takes."""
-        row: RateLimitTaken | None = await run(self.query, **self._params(key, now))
+        row: RateLimitTaken | None = await run(self.query, **self.params(key, now))
         assert row is not None  # MERGE always answers
+        return self.taken(row)
+
+    def taken(self, row: RateLimitTaken) -> int:
+        """The time of the event `row` (of `query`) says was taken; RateLimited if refused."""
         if row["retryAfter"] is not None:
             retry_after = from_epoch_ms(row["retryAfter"])
             message = f"Too many {self.what}; try again later."
@@ -65,7 +69,8 @@ class RateLimit:
     def _key(self, key: str) -> str:
         return f"{self.name}:{key}"
 
-    def _params(self, key: str, now: datetime) -> dict[str, Any]:
+    def params(self, key: str, now: datetime) -> dict[str, Any]:
+        """What `query` takes to count one event of `key` at `now`."""
         return {
             "key": self._key(key),
             "now": epoch_ms(now),
