@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from cypher.rows.members import MemberRelation
 from resolvers.enums import ProfileButton, ViewerAction
 
 A = ViewerAction
@@ -35,7 +34,7 @@ class ProfileState:
     can_inmail: bool = False  # R16
 
     @classmethod
-    def from_relation(cls, record: Mapping[str, Any]) -> ProfileState:
+    def from_relation(cls, record: MemberRelation) -> ProfileState:
         """From cypher/member_relations.cypher's row."""
         return cls(
             is_self=record["degree"] == "SELF",

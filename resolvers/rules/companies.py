@@ -3,10 +3,9 @@ mutation's transaction read."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from cypher.rows.companies import CompanyAccessRow
 from resolvers.enums import Audience
 from resolvers.errors import ErrorCode, Refusal, invalid_input, refusal
 
@@ -20,7 +19,7 @@ class CompanyAccess:
     is_admin: bool
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> CompanyAccess | None:
+    def from_record(cls, record: CompanyAccessRow | None) -> CompanyAccess | None:
         return None if record is None else cls(record["isAdmin"])
 
 

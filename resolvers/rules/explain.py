@@ -12,11 +12,10 @@ follow. Whether it is available does not change what it would grant.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from cypher.rows.network import RelationshipFacts
 from resolvers.enums import Capability, ConnectionsVisibility, ViewerAction
 from resolvers.errors import ErrorCode
 from resolvers.rules.messaging import MessageState, direct_message_refusal, inmail_refusal
@@ -43,7 +42,7 @@ class Standing:
     connections_visibility: str  # the member's (R11)
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> Standing:
+    def from_record(cls, record: RelationshipFacts) -> Standing:
         """From cypher/relationship_facts.cypher's row."""
         pair = PairState.from_record(record)
         messaging = MessageState.from_record(record)

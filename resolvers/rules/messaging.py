@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from cypher.rows.messaging import MessageStateRow
 from resolvers.errors import ErrorCode, Refusal, refusal
 
 
@@ -22,7 +21,7 @@ class MessageState:
     credits: int  # the viewer's InMail credits
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> MessageState | None:
+    def from_record(cls, record: MessageStateRow | None) -> MessageState | None:
         if record is None:
             return None
         return cls(

@@ -7,12 +7,12 @@ NOT_CONNECTABLE, the relationship state, the member's policy, limits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
 
+from cypher.rows.network import InvitationStateRow, PairStateRow
 from resolvers.errors import ErrorCode, Refusal, refusal
 from resolvers.request.clock import from_epoch_ms
 from resolvers.rules.formats import email_key
@@ -39,16 +39,24 @@ class PairState:
     withdrew_at: int | None  # epoch ms of the viewer's last withdrawal of an invitation to them
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> PairState | None:
-        """The row's columns are camelCase, as every query's: `isSelf` for `is_self`."""
+    def from_record(cls, record: PairStateRow | None) -> PairState | None:
         if record is None:
             return None
-        return cls(**{name: record[_camel(name)] for name in cls.__dataclass_fields__})
-
-
-def _camel(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(word.capitalize() for word in rest)
+        return cls(
+            is_self=record["isSelf"],
+            blocked=record["blocked"],
+            viewer_blocked=record["viewerBlocked"],
+            connected=record["connected"],
+            sent_id=record["sentId"],
+            received_id=record["receivedId"],
+            invitation_policy=record["invitationPolicy"],
+            email_key=record["emailKey"],
+            who_can_follow=record["whoCanFollow"],
+            viewer_connections=record["viewerConnections"],
+            member_connections=record["memberConnections"],
+            invitation_log=record["invitationLog"],
+            withdrew_at=record["withdrewAt"],
+        )
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class InvitationState:
     to_connections: int
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> InvitationState | None:
+    def from_record(cls, record: InvitationStateRow | None) -> InvitationState | None:
         if record is None:
             return None
         return cls(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from cypher.rows.posts import PostAccessRow
 from resolvers.enums import Audience
 from resolvers.errors import ErrorCode, Refusal, refusal
 
@@ -23,7 +22,7 @@ class PostAccess:
     connected_to_author: bool
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any] | None) -> PostAccess | None:
+    def from_record(cls, record: PostAccessRow | None) -> PostAccess | None:
         if record is None:
             return None
         return cls(
