@@ -103,7 +103,7 @@ class FloorWrites:
     async def _context(self, token: str) -> Context:
         """As the app's: the session check starts beside the write, which commits after it."""
         claims = read_token(self.services.settings, token)
-        session = SessionCheck(self.services.db, claims)
+        session = SessionCheck(self.services.db.read_one, claims)
         session.start()
         db = self.services.db.confirmed_by(session.confirm)
         viewer = claims.member_id

@@ -107,6 +107,14 @@ class Indexed(Generic[R_co]):
         return self.indexed if db.network_index else self.reference
 
 
+def prefixed(text: LiteralString, prefix: str) -> LiteralString:
+    """`text` with each `$name` as `$<prefix>_name`, so that two queries' parameters of the same
+    name (both have `$ids`) keep their own values in one statement."""
+    # The project's own query text with the project's own prefix: as safe as a literal.
+    renamed: LiteralString = re.sub(r"\$(\w+)", rf"${prefix}_\1", text)
+    return renamed
+
+
 def statements(name: str, directory: Path = DIRECTORY) -> list[LiteralString]:
     """The `;`-separated statements of <directory>/<name>.cypher (schema migrations)."""
     lines = [

@@ -11,12 +11,11 @@ those maps. A step's `when` is a Cypher condition on the maps of the steps befor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from cypher import Query
+from cypher import Query, prefixed
 
 # A step's condition that the state read again under the write's locks (the step named
 # `state`) is the state the write was decided on (`$decidedOn`): equal column by column, a
@@ -59,7 +58,7 @@ def in_order(**steps: Step) -> InOrder:
         earlier = ", ".join(list(steps)[:index])
         if step.when and not earlier:
             raise ValueError(f"the first step, {name}, has nothing before it to depend on")
-        body = _own_parameters(step.query.text, name)
+        body = prefixed(step.query.text, name)
         fields = ", ".join(f"{column}: {column}" for column in step.query.columns)
         answer = f"RETURN {{{fields}}} AS {name}" if fields else f"RETURN true AS {name}"
         guard = f"  WITH {earlier} WHERE {step.when}\n" if step.when else ""
@@ -72,8 +71,3 @@ def in_order(**steps: Step) -> InOrder:
     statement: LiteralString = "\n".join(calls) + f"\nRETURN {', '.join(steps)}"
     name = "+".join(step.query.name for step in steps.values())
     return InOrder(Query(name, statement, dict), tuple(steps))
-
-
-def _own_parameters(text: str, step: str) -> str:
-    """`text` with each `$name` made `$<step>_name`."""
-    return re.sub(r"\$(\w+)", lambda found: f"${step}_{found[1]}", text)

@@ -12,7 +12,7 @@ them.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import cypher
@@ -104,9 +104,11 @@ def write_params(context: Context, viewer: str, **extra: Any) -> dict[str, Any]:
     return {"viewer": viewer, "now": epoch_ms(context.now), **limits, **extra}
 
 
-def read_pair(context: Context, viewer: str, member: str) -> Callable[[], Any]:
+def read_pair(
+    context: Context, viewer: str, member: str
+) -> Callable[[], Awaitable[PairStateRow | None]]:
     """The read of the pair's state that a write decides on."""
-    return lambda: context.db.read_one(PAIR_FACTS, viewer=viewer, member=member)
+    return lambda: context.loaders.together.read_one(PAIR_FACTS, viewer=viewer, member=member)
 
 
 def pair_params(viewer: str, member: str) -> dict[str, Any]:
@@ -127,7 +129,7 @@ async def send_invitation(
         raise Refused(NOT_CONNECTABLE if exists and exists["exists"] else NOT_FOUND)
     pair = pair_key(viewer, member)
 
-    def decide(row: Mapping[str, Any] | None) -> Decided[str]:
+    def decide(row: PairStateRow | None) -> Decided[str]:
         state = PairState.from_record(row)
         decision = decide_invitation(state, email, context.settings, context.now)
         if decision.outcome is None:
@@ -164,7 +166,7 @@ async def _answer_invitation(
     viewer = context.require_viewer()
     _, invitation = ids.decode_as(invitation_id, "Invitation")
 
-    def decide(row: Mapping[str, Any] | None) -> Decided[str]:
+    def decide(row: InvitationStateRow | None) -> Decided[str]:
         state = InvitationState.from_record(row)
         if refused := decide_answer(state, viewer, by_invitee, accept, context.settings):
             raise Refused(refused)
@@ -180,8 +182,8 @@ async def _answer_invitation(
         other = state.from_id if by_invitee else state.to_id
         return Decided(statement, steps, lambda _: other)
 
-    def read() -> Any:
-        return context.db.read_one(INVITATION_FACTS, invitation=invitation)
+    def read() -> Awaitable[InvitationStateRow | None]:
+        return context.loaders.together.read_one(INVITATION_FACTS, invitation=invitation)
 
     return await decided_write(context, read, decide)
 
@@ -219,7 +221,7 @@ async def _pair_write(
     viewer = context.require_viewer()
     _, member = ids.decode_as(member_id, "Member")
 
-    def decided(row: Mapping[str, Any] | None) -> Decided[str]:
+    def decided(row: PairStateRow | None) -> Decided[str]:
         if refused := decide(PairState.from_record(row)):
             raise Refused(refused)
         # The queries name the other member `member`, but unfollow (which serves companies too)
@@ -239,7 +241,7 @@ async def follow(context: Context, target_id: str) -> tuple[str, str]:
         await _company_write(context, target, FOLLOW_COMPANY)
         return type_name, target
 
-    def decide(row: Mapping[str, Any] | None) -> Decided[tuple[str, str]]:
+    def decide(row: PairStateRow | None) -> Decided[tuple[str, str]]:
         if refused := decide_follow(PairState.from_record(row)):
             raise Refused(refused)
         params = write_params(context, viewer, target=target)
@@ -268,7 +270,7 @@ async def _company_write(context: Context, company: str, statement: InOrder) -> 
     """Follow or unfollow (`statement`, its step `follow` or `unfollow`) company `company`."""
     viewer = context.require_viewer()
 
-    def decide(row: Mapping[str, Any] | None) -> Decided[None]:
+    def decide(row: Exists | None) -> Decided[None]:
         if refused := decide_company_target(bool(row and row["exists"])):
             raise Refused(refused)
         step = statement.steps[-1]
@@ -283,7 +285,7 @@ async def block(context: Context, member_id: str) -> BlockedMember:
     viewer = context.require_viewer()
     _, member = ids.decode_as(member_id, "Member")
 
-    def decide(row: Mapping[str, Any] | None) -> Decided[BlockedMember]:
+    def decide(row: PairStateRow | None) -> Decided[BlockedMember]:
         # A member already in a block with the viewer is hidden: NOT_FOUND, even to the blocker.
         if refused := visible_target(PairState.from_record(row)):
             raise Refused(refused)

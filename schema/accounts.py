@@ -9,6 +9,7 @@ from resolvers.accounts import SignedIn
 from schema.errors import Payload, UserError
 from schema.info import Info
 from schema.members import Member
+from schema.pipeline.lookahead import if_asked
 
 
 @strawberry.input
@@ -34,7 +35,8 @@ class AuthPayload(Payload):
 
     @classmethod
     async def of(cls, info: Info, result: SignedIn) -> AuthPayload:
-        return cls(token=result.token, member=await Member.load(info, result.member_id), errors=[])
+        member = await if_asked(info, "member", lambda: Member.load(info, result.member_id))
+        return cls(token=result.token, member=member, errors=[])
 
 
 @strawberry.type

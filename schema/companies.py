@@ -14,6 +14,7 @@ from resolvers.rules.actions import company_actions
 from schema.errors import Payload, UserError
 from schema.info import Info
 from schema.members import Member, MemberPayload, ViewerActions
+from schema.pipeline.lookahead import if_asked
 from schema.relay import (
     Connection,
     DatedConnection,
@@ -113,7 +114,8 @@ class CompanyPayload(Payload):
 
     @classmethod
     async def of(cls, info: Info, result: str) -> CompanyPayload:
-        return cls(company=await Company.load(info, result), errors=[])
+        company = await if_asked(info, "company", lambda: Company.load(info, result))
+        return cls(company=company, errors=[])
 
 
 @strawberry.type

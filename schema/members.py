@@ -27,7 +27,7 @@ from schema.enums import (
 )
 from schema.errors import Payload, UserError
 from schema.info import Info
-from schema.pipeline.lookahead import asks_counts, relation_need
+from schema.pipeline.lookahead import asks_counts, if_asked, relation_need
 from schema.relay import (
     Connection,
     DatedConnection,
@@ -354,7 +354,9 @@ class MemberPayload(Payload):
 
     @classmethod
     async def of(cls, info: Info, result: str) -> Self:
-        return cls(member=await Member.load(info, result), errors=[])
+        return cls(
+            member=await if_asked(info, "member", lambda: Member.load(info, result)), errors=[]
+        )
 
 
 @strawberry.type

@@ -14,6 +14,7 @@ from schema.companies import Company
 from schema.errors import Payload, UserError
 from schema.info import Info
 from schema.members import Member, MemberPayload
+from schema.pipeline.lookahead import if_asked
 from schema.relay import DatedConnection, by_id, global_id, load_node
 
 Followable = Annotated[Member | Company, strawberry.union("Followable")]
@@ -60,7 +61,8 @@ class FollowPayload(Payload):
 
     @classmethod
     async def of(cls, info: Info, result: tuple[str, str]) -> FollowPayload:
-        return cls(target=await load_node(info, *result), errors=[])  # type: ignore[arg-type]
+        target = await if_asked(info, "target", lambda: load_node(info, *result))
+        return cls(target=target, errors=[])  # type: ignore[arg-type]
 
 
 @strawberry.type

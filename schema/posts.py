@@ -16,7 +16,7 @@ from schema.enums import Audience
 from schema.errors import Payload, UserError
 from schema.info import Info
 from schema.members import Member
-from schema.pipeline.lookahead import asks_counts, relation_need
+from schema.pipeline.lookahead import asks_counts, if_asked, relation_need
 from schema.relay import Connection, Node, global_id, load_node, node_type
 
 Author = Annotated[Member | Company, strawberry.union("Author")]
@@ -103,7 +103,7 @@ class PostPayload(Payload):
 
     @classmethod
     async def of(cls, info: Info, result: str) -> PostPayload:
-        return cls(post=await Post.load(info, result), errors=[])
+        return cls(post=await if_asked(info, "post", lambda: Post.load(info, result)), errors=[])
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ Otherwise, or when a write is about to commit, the check asks with a query of it
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import cypher
@@ -19,18 +20,21 @@ from resolvers.access.tokens import TokenClaims
 from resolvers.errors import Unauthenticated
 
 VIEWER_SESSION = cypher.query("viewer_session", Id)
+# How the check reads its row: Database.read_one, or a request's Together.read_one, which sends
+# it in one statement with the other reads that start at the same time (a write's state).
+ReadOne = Callable[..., Awaitable[Any]]
 ENDED = "The token is no longer valid; sign in again."
 
 
-async def session_stands(db: Database, claims: TokenClaims) -> bool:
+async def session_stands(read_one: ReadOne, claims: TokenClaims) -> bool:
     """Whether the member exists and the token's version is their current one."""
-    row = await db.read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
+    row = await read_one(VIEWER_SESSION, id=claims.member_id, version=claims.version)
     return row is not None
 
 
 async def check_session(db: Database, claims: TokenClaims) -> None:
     """Unauthenticated unless the session stands (a live socket's admission asks this)."""
-    if not await session_stands(db, claims):
+    if not await session_stands(db.read_one, claims):
         raise Unauthenticated(ENDED)
 
 
@@ -38,8 +42,8 @@ class SessionCheck:
     """One request's check of its token's session: answered by the first card query that
     carries `params`, or by `start`, whichever comes first."""
 
-    def __init__(self, db: Database, claims: TokenClaims) -> None:
-        self._db = db
+    def __init__(self, read_one: ReadOne, claims: TokenClaims) -> None:
+        self._read_one = read_one
         self._claims = claims
         self._stands: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._own: asyncio.Task[None] | None = None
@@ -75,7 +79,7 @@ class SessionCheck:
 
     async def _ask(self) -> None:
         try:
-            stands = await session_stands(self._db, self._claims)
+            stands = await session_stands(self._read_one, self._claims)
         except Exception as error:  # the database is unreachable: confirm raises it
             if not self._stands.done():
                 self._stands.set_exception(error)

@@ -28,6 +28,7 @@ from resolvers.live.hub import Hub
 from resolvers.live.sockets import LiveSocket, Sockets
 from resolvers.request.bookmarks import read_bookmarks, sign_bookmarks
 from resolvers.request.loaders import Loaders
+from resolvers.request.together import Together
 from settings import Settings
 
 
@@ -147,12 +148,14 @@ async def build_context(services: Services, caller: Caller | None) -> Context:
     token = bearer_token(caller.authorization if caller else None)
     claims = read_token(services.settings, token) if token else None
     db = causal_view(services, caller).with_share(services.settings.db_reads_per_request)
-    session = SessionCheck(db, claims) if claims else None
+    # The check reads beside the request's first reads, in their statement (a write's state).
+    together = Together(db)
+    session = SessionCheck(together.read_one, claims) if claims else None
     if session is not None:
         db = db.confirmed_by(session.confirm)
     now = services.clock()
     viewer_id = claims.member_id if claims else None
-    loaders = Loaders(db, viewer_id, services.settings, now, session)
+    loaders = Loaders(db, viewer_id, services.settings, now, session, together)
     return Context(caller, Answer(), services, viewer_id, now, loaders, db, session)
 
 

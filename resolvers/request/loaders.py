@@ -112,14 +112,21 @@ class Loaders:
         settings: Settings,
         now: datetime,
         session: SessionCheck | None = None,
+        together: Together | None = None,
     ) -> None:
         self._db = db
         self._viewer_id = viewer_id
         self._settings = settings
         self._now = now
         self._session = session
-        self._together = Together(db)
+        self._together = together or Together(db)
         self.clear()
+
+    @property
+    def together(self) -> Together:
+        """Reads of one row started in one turn go as one statement (a write's state, beside
+        the session check)."""
+        return self._together
 
     def clear(self) -> None:
         """Forget what was loaded: a mutation changed it. The cards and relations of a page

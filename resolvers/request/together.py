@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, LiteralString, TypeVar
+from typing import Any, TypeVar
 
 import cypher
 from cypher import Query
@@ -23,7 +23,6 @@ from cypher.rows import Rows
 R = TypeVar("R", bound=Mapping[str, Any])
 Item = TypeVar("Item")
 
-PARAMETER = re.compile(r"\$(\w+)")
 MOST_QUERIES = 4  # in one statement: a page needs two or three side by side
 
 
@@ -85,18 +84,24 @@ class Together:
         if len(batches) == 1:
             (batch,) = batches
             return [await self._db.read_one(batch.query, **batch.params)]
-        parts: dict[str, Query[Any]] = {}
         params: dict[str, Any] = {}
         for index, batch in enumerate(batches):
-            name = f"q{index}"
-            parts[name] = _renamed(batch.query, name)
-            params |= {f"{name}_{key}": value for key, value in batch.params.items()}
-        row = await self._db.read_one(cypher.side_by_side(**parts), **params)
+            params |= {f"q{index}_{key}": value for key, value in batch.params.items()}
+        queries = tuple(batch.query for batch in batches)
+        row = await self._db.read_one(_statement(queries), **params)
         assert row is not None  # side_by_side answers one row
-        answers = [row[name] for name in parts]
-        for part, answer in zip(parts.values(), answers, strict=True):
-            shaped(part, [answer] if answer is not None else [], self._db.check_rows)
+        answers = [row[f"q{index}"] for index in range(len(batches))]
+        for query, answer in zip(queries, answers, strict=True):
+            shaped(query, [answer] if answer is not None else [], self._db.check_rows)
         return answers
+
+
+@functools.lru_cache(maxsize=1024)
+def _statement(queries: tuple[Query[Any], ...]) -> Query[dict[str, Any]]:
+    """The queries side by side, each as `q<index>` with its parameters so prefixed: made once
+    for each set of queries a request reads together (a few dozen in all), not per request."""
+    parts = {f"q{index}": _renamed(query, f"q{index}") for index, query in enumerate(queries)}
+    return cypher.side_by_side(**parts)
 
 
 def _statements(waiting: list[Batch]) -> list[list[Batch]]:
@@ -120,7 +125,5 @@ def _statements(waiting: list[Batch]) -> list[list[Batch]]:
 
 
 def _renamed(query: Query[R], prefix: str) -> Query[R]:
-    """`query` with each `$name` as `$<prefix>_name`, so that two queries' parameters of the
-    same name (both have `$ids`) keep their own values in one statement."""
-    renamed: LiteralString = PARAMETER.sub(rf"${prefix}_\1", query.text)
-    return dataclasses.replace(query, text=renamed)
+    """`query` with its parameters prefixed (cypher.prefixed)."""
+    return dataclasses.replace(query, text=cypher.prefixed(query.text, prefix))

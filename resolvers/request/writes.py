@@ -45,6 +45,7 @@ CLAIM_REQUEST = cypher.query("claim_request", ClaimedRequest)
 REQUEST_ID_LIFETIME = timedelta(days=1)
 
 T = TypeVar("T")
+S = TypeVar("S", bound=Mapping[str, Any])  # the row of the state a write decides on
 # How often a write is decided again because its state changed between the read and the write:
 # only a write of the same pair committing in between changes it.
 DECISIONS = 5
@@ -174,8 +175,8 @@ class Decided(Generic[T]):
 
 async def decided_write(
     context: Context,
-    read: Callable[[], Awaitable[Mapping[str, Any] | None]],
-    decide: Callable[[Mapping[str, Any] | None], Decided[T]],
+    read: Callable[[], Awaitable[S | None]],
+    decide: Callable[[S | None], Decided[T]],
 ) -> T:
     """`read()` the state, let `decide` refuse (raise Refused) or say what to write, and write it
     in one statement (`decided_statement`) that writes only if the state is unchanged under its

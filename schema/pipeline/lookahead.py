@@ -10,7 +10,8 @@ Likewise a card is counted (followers, follows, connections) only where the coun
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from graphql import GraphQLObjectType, GraphQLSchema, get_named_type, is_leaf_type
 
@@ -41,6 +42,19 @@ def fields_to_other_entities(schema: GraphQLSchema) -> frozenset[str]:
                 if not is_leaf_type(get_named_type(field.type))
             )
     return frozenset(names - FULL_RELATION)
+
+
+T = TypeVar("T")
+
+
+async def if_asked(info: Any, name: str, load: Callable[[], Awaitable[T]]) -> T | None:
+    """`load()` when the field's selection asks for its field `name` (through fragments too),
+    else None, which no client sees: a mutation's payload reads what it answers (the member
+    followed, the post made) only for a client that asks for it."""
+    selections = (child for field in info.selected_fields for child in _fields(field))
+    if any(getattr(child, "name", None) == name for child in selections):
+        return await load()
+    return None
 
 
 def relation_need(info: Any, through: str | None = None) -> RelationNeed | None:

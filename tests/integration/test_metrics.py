@@ -79,7 +79,9 @@ async def test_the_metrics_count_each_operation_by_outcome_for_the_token_only(db
         for (name, labels), _ in after.items()
         if name == "vernetzt_db_query_duration_seconds_count"
     }
-    assert {"member_cards", "sign_up", "pair_state"} <= queries
+    assert {"member_cards", "sign_up"} <= queries
+    # The refused follow read the pair's state beside the session check, as one statement.
+    assert "pair_state[unlocked]+viewer_session" in queries
     assert not any(re.search(r"\$|MATCH", query) for query in queries)  # names, not texts
     assert any(name == "vernetzt_build_info" for name, _ in after)
 
