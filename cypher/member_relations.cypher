@@ -58,7 +58,9 @@ RETURN collect({
   connectNeedsEmail: v <> m AND m.invitationPolicy = 'KNOWS_EMAIL',
   primaryButton: m.primaryButton,
   canFollow: m.whoCanFollow = 'EVERYONE' OR c IS NOT NULL,
-  canConnect: NOT (viewerAtCap OR quotaUsedUp
-                   OR COUNT { (m)-[:CONNECTED]-() } >= $connectionLimit
-                   OR EXISTS { (v)-[w:WITHDREW]->(m) WHERE w.at.epochMillis > $cooldownStart })
+  // R6's cap, then, unless connecting accepts the member's (ignored) invitation (R4), which no
+  // quota or cooldown limits, R6's quota and R8's cooldown: as network.decide_invitation.
+  canConnect: NOT (viewerAtCap OR COUNT { (m)-[:CONNECTED]-() } >= $connectionLimit)
+              AND (received IS NOT NULL OR NOT (quotaUsedUp
+                   OR EXISTS { (v)-[w:WITHDREW]->(m) WHERE w.at.epochMillis > $cooldownStart }))
 }) AS rows

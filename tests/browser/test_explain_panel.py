@@ -86,6 +86,7 @@ async def test_r29_a_newcomer_reads_what_connecting_and_following_would_do(
         "Not possible now: They let only their connections follow them."
     )
     await expect(follow).to_contain_text("It would not let you do anything more with them.")
+    await expect(follow).not_to_contain_text("It takes effect at once")  # it cannot be taken
     await shot(newcomer, "explain-01-follow-only-connections")
 
     # Emma (demo) hides her connections: connecting would not show them; following is at once.
@@ -100,4 +101,8 @@ async def test_r29_a_newcomer_reads_what_connecting_and_following_would_do(
     await expect(follow).to_contain_text("It would let you see their posts in your feed.")
     await expect(follow).to_contain_text("It takes effect at once, without asking them.")
     await expect(follow).not_to_contain_text("Not possible now")
+    # The profile's own Connections card says the same as the panel.
+    await expect(
+        newcomer.get_by_text("Emma Fischer keeps their connections hidden")
+    ).to_be_visible()
     await shot(newcomer, "explain-02-hidden-connections")

@@ -102,6 +102,22 @@ async def test_r2_connect_is_not_offered_when_the_rules_would_refuse_it(
         assert (await profile(api, ada, "cyd"))["actions"] == actions("FOLLOW", "BLOCK")
 
 
+async def test_r2_connect_is_offered_on_an_ignored_invitation_past_the_quota(
+    db: Database, clock: Clock
+) -> None:
+    # Connecting then accepts the ignored invitation (R4, R8), which no quota limits (R6).
+    tight = dataclasses.replace(TEST_SETTINGS, weekly_invitation_limit=1)
+    async with serve(db, tight, clock) as api:
+        ada, bob, cyd = [await api.sign_up(h) for h in ("ada", "bob", "cyd")]
+        await invite(api, bob, ada)
+        invitation = await invitation_between(api, ada, bob, "invitationReceived")
+        assert codes(await mutate(api, IGNORE, ada, id=invitation)) == []
+        assert codes(await invite(api, ada, cyd)) == []  # ada's quota is used up now
+        assert (await profile(api, ada, "bob"))["actions"] == actions("CONNECT", "FOLLOW", "BLOCK")
+        assert codes(await invite(api, ada, bob)) == []
+        assert (await profile(api, ada, "bob"))["relationship"]["isConnected"]
+
+
 async def test_r3_counts_are_shown_to_every_viewer(api: Api) -> None:
     ada, bob = await api.sign_up("ada"), await api.sign_up("bob")
     fan = await api.sign_up("fan")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cypher.database import Database, open_driver
@@ -38,6 +38,7 @@ from tests.support.network import (
     ACCEPT,
     FOLLOW,
     IGNORE,
+    INVITATION_ID,
     UNFOLLOW,
     UPDATE_SETTINGS,
     WITHDRAW,
@@ -49,6 +50,7 @@ from tests.support.network import (
 )
 
 EXAMPLES = int(os.environ.get("VERNETZT_EXPLAIN_EXAMPLES", "12"))
+FIXED_EXAMPLES = 4  # the states every run tries (`scenario`), beside the random ones
 CAP = 2  # connections a member may have (R6), small so that a cap is cheap to reach
 QUOTA = 3  # invitations a week (R6)
 # Each new member starts with one InMail credit; "no credits" spends it first.
@@ -116,6 +118,29 @@ scenarios = st.builds(
     ),
     viewer_who_can_follow=st.sampled_from(["EVERYONE", "CONNECTIONS"]),
 )
+
+
+def scenario(relation: str, quota_used_up: bool = False, **member_settings: Any) -> Scenario:
+    """A state the bounded run of `make test` always tries, beside the random ones."""
+    defaults = {
+        "whoCanFollow": "EVERYONE",
+        "connectionsVisibility": "CONNECTIONS",
+        "invitationPolicy": "EVERYONE",
+        "acceptsInMail": True,
+        "openProfile": False,
+    }
+    return Scenario(
+        relation,
+        viewer_follows=None,
+        member_follows=None,
+        inmail_between=False,
+        viewer_at_cap=False,
+        member_at_cap=False,
+        quota_used_up=quota_used_up,
+        viewer_has_credits=True,
+        member_settings={**defaults, **member_settings},
+        viewer_who_can_follow="EVERYONE",
+    )
 
 
 class Network:
@@ -235,15 +260,29 @@ class Network:
         return worked
 
     async def take(self, viewer: Account, member: Account, option: dict[str, Any]) -> list[str]:
-        """The option's action, as a client takes it: the refusal's codes (none: it took)."""
+        """The option's action, as a client takes it: the refusal's codes (none: it took). An
+        option that took waits for the member's consent exactly when it says so: an invitation
+        of the viewer's is pending then that was not before (which the member accepts here)."""
+        before = await self._sent(viewer, member)
         if option["action"] == "FOLLOW":
-            return codes(await mutate(self.api, FOLLOW, viewer, id=member.id))
-        email = {"email": member.email} if option["needsEmail"] else {}
-        refused = codes(await invite(self.api, viewer, member, **email))
-        if not refused and option["needsConsent"]:
+            refused = codes(await mutate(self.api, FOLLOW, viewer, id=member.id))
+        else:
+            email = {"email": member.email} if option["needsEmail"] else {}
+            refused = codes(await invite(self.api, viewer, member, **email))
+        if refused:
+            return refused
+        pending = await self._sent(viewer, member) not in (None, before)
+        assert pending == option["needsConsent"], option
+        if pending:
             invitation = await invitation_between(self.api, member, viewer, "invitationReceived")
             assert codes(await mutate(self.api, ACCEPT, member, id=invitation)) == []
         return refused
+
+    async def _sent(self, viewer: Account, member: Account) -> str | None:
+        """The id of the viewer's pending invitation to the member, if any."""
+        data = await self.api.data(INVITATION_ID, {"handle": member.handle}, viewer.token)
+        sent = data["member"]["relationship"]["invitationSent"]
+        return None if sent is None else str(sent["id"])
 
     async def check(self, scenario: Scenario) -> None:
         viewer, member = await self.pair(scenario)
@@ -275,6 +314,10 @@ def test_r29_the_explanation_never_promises_what_the_rules_refuse(neo4j_server: 
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     )
     @given(scenarios)
+    @example(scenario("sent"))
+    @example(scenario("withdrawn"))  # R8's cooldown
+    @example(scenario("connected", connectionsVisibility="ONLY_ME"))  # R11: hidden
+    @example(scenario("received_ignored", quota_used_up=True))  # R4 accepts past the quota
     def explained(scenario: Scenario) -> None:
         network.run(network.check(scenario))
 
@@ -283,4 +326,4 @@ def test_r29_the_explanation_never_promises_what_the_rules_refuse(neo4j_server: 
     finally:
         network.close()
     print(f"R29 property: {network.tried}, {dict(network.outcomes)}")  # with -s, for the note
-    assert network.tried["examples"] >= EXAMPLES
+    assert network.tried["examples"] >= EXAMPLES + FIXED_EXAMPLES

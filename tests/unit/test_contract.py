@@ -27,11 +27,12 @@ def test_exported_schema_is_current() -> None:
 
 
 # Parts 1 (schema.graphql), 2 (live.graphql: notifications, subscriptions), 3
-# (account.graphql: export and deletion) and 4 (scale.graphql: search's capped count).
-SERVED_PARTS = 4
+# (account.graphql: export and deletion), 4 (scale.graphql: search's capped count) and 5
+# (explain.graphql: connect or follow, explained, R29).
+SERVED_PARTS = 5
 
 
-def test_the_contract_is_served_its_first_four_parts() -> None:
+def test_the_contract_is_served_all_five_parts() -> None:
     check = load_contract_check()
     contract = build_schema(check.contract_text(SERVED_PARTS))
     assert check.gaps(contract, build_schema(exported_text())) == []

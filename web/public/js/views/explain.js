@@ -45,17 +45,15 @@ function optionItem(option, name) {
   );
   if (option.action === "CONNECT" && !option.grants.includes("SEE_THEIR_CONNECTIONS"))
     lines.push("Their connections stay hidden even from their connections.");
-  // How it would take effect: not worth saying where there is nothing left to take.
-  const moot = ["ALREADY_CONNECTED", "INVITATION_PENDING"].includes(option.unavailableBecause);
-  if (moot) {
-    // the reason below says it all
-  } else if (option.needsConsent) lines.push(`It waits until ${name} accepts.`);
+  // How it would take effect, where it can be taken now; otherwise why it cannot says it all.
+  if (!option.available)
+    lines.push(`Not possible now: ${WHY_NOT[option.unavailableBecause] || "it would be refused."}`);
+  else if (option.needsConsent) lines.push(`It waits until ${name} accepts.`);
   else if (option.action === "CONNECT")
     lines.push("Their invitation to you is waiting: it connects you at once.");
   else lines.push("It takes effect at once, without asking them.");
-  if (option.needsEmail && !moot) lines.push("You need their e-mail address to invite them.");
-  if (!option.available)
-    lines.push(`Not possible now: ${WHY_NOT[option.unavailableBecause] || "it would be refused."}`);
+  if (option.needsEmail && option.available)
+    lines.push("You need their e-mail address to invite them.");
   return h(
     "li",
     { "data-option": option.action },

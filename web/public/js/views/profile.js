@@ -322,12 +322,21 @@ async function listCard(id, title, label, query, handle, empty) {
   );
 }
 
+// Whether the member shows their connections to their connections (R11), as the explanation
+// says (R29): what connecting grants, available now or not.
+function shownToConnections(member) {
+  const rel = member.relationship || {};
+  const connect = (rel.options || []).find((option) => option.action === "CONNECT");
+  return connect ? connect.grants.includes("SEE_THEIR_CONNECTIONS") : !rel.isConnected;
+}
+
 function connectionsCard(member) {
   if (!member.connections) {
-    const why =
-      member.degree === "SELF"
-        ? ""
-        : `${member.name}'s connections are visible to their connections only.`;
+    let why = "";
+    if (member.degree !== "SELF")
+      why = shownToConnections(member)
+        ? `${member.name}'s connections are visible to their connections only.`
+        : `${member.name} keeps their connections hidden, even from their connections.`;
     return why
       ? h("section", { class: "card" }, h("h2", {}, "Connections"), h("p", { class: "muted" }, why))
       : null;
