@@ -190,7 +190,10 @@ class GraphQLApp(GraphQL[Context, None]):
             response.headers["Vary"] = "Authorization, Vernetzt-Bookmark"
             if request.headers.get("authorization"):
                 response.headers["Cache-Control"] = "private, no-store"
-        metrics.answered(metrics.outcome_of(result.data, result.errors))
+        codes = metrics.codes_of(result.data, result.errors)
+        metrics.answered(codes[0] if codes else "ok", codes)
+        if "EXPORT_LIMIT" in codes:  # R28's one export an hour, a limit of its own
+            metrics.limited("exports")
         for error in result.errors or ():
             if isinstance(error.original_error, RateLimited):
                 metrics.limited(error.original_error.limit)

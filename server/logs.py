@@ -184,6 +184,7 @@ class RequestLogs:
                 "status": response.status,
                 "operation": record.operation if record else None,
                 "outcome": record.outcome if record and record.outcome else response.outcome,
+                "error_codes": list(record.codes) if record else [],
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "db_ms": round(clock.seconds * 1000, 2) if clock else None,
             }

@@ -104,6 +104,7 @@ class RequestRecord:
 
     operation: str = "unknown"
     outcome: str | None = None
+    codes: tuple[str, ...] = ()  # every code it answered with (its log line lists them)
 
 
 _current: ContextVar[RequestRecord | None] = ContextVar("metrics_request", default=None)
@@ -146,11 +147,13 @@ def name_operation(name: str | None, query: str | None) -> None:
     record.operation = _bounded(chosen)
 
 
-def answered(outcome: str) -> None:
-    """The request's outcome (ok or a code), where the edge answers it."""
+def answered(outcome: str, codes: Iterable[str] = ()) -> None:
+    """The request's outcome (ok or a code), where the edge answers it, and every code it
+    answered with (the outcome's by default)."""
     record = _current.get()
     if record is not None and record.outcome is None:
         record.outcome = outcome
+        record.codes = tuple(codes) or (() if outcome == "ok" else (outcome,))
 
 
 def limited(limit: str) -> None:
@@ -161,13 +164,21 @@ def limited(limit: str) -> None:
 def outcome_of(data: Mapping[str, Any] | None, errors: list[Any] | None) -> str:
     """A result's outcome: its first top-level error's code, else its mutation payload's first
     UserError's, else ok."""
-    for error in errors or ():
-        return _code((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))
+    codes = codes_of(data, errors)
+    return codes[0] if codes else "ok"
+
+
+def codes_of(data: Mapping[str, Any] | None, errors: list[Any] | None) -> list[str]:
+    """Every code of a result: its top-level errors', then its payloads' UserErrors'."""
+    codes = [
+        _code((error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR"))
+        for error in errors or ()
+    ]
     for value in (data or {}).values():
         refused = value.get("errors") if isinstance(value, Mapping) else None
-        if isinstance(refused, list) and refused and isinstance(refused[0], Mapping):
-            return _code(refused[0].get("code"))
-    return "ok"
+        if isinstance(refused, list):
+            codes += [_code(item.get("code")) for item in refused if isinstance(item, Mapping)]
+    return codes
 
 
 def _code(code: object) -> str:
@@ -233,8 +244,9 @@ class RequestMetrics:
 
 def registry() -> CollectorRegistry:
     """Every process's samples in multiprocess mode, else this process's."""
-    if not os.environ.get(MULTIPROCESS):
+    if not (directory := os.environ.get(MULTIPROCESS)):
         return REGISTRY
+    forget_dead_workers(directory)
     collected = CollectorRegistry()
     multiprocess.MultiProcessCollector(collected)  # type: ignore[no-untyped-call]
     return collected
@@ -259,6 +271,28 @@ def endpoint(token: str, addresses: Sequence[str] = ()) -> Any:
         return Response(encode(registry()), media_type=media_type)
 
     return metrics
+
+
+# A live gauge's file in multiprocess mode: gauge_livesum_<pid>.db, gauge_livemax_<pid>.db.
+LIVE_GAUGE_FILE = re.compile(r"gauge_live[a-z]+_(\d+)\.db")
+
+
+def forget_dead_workers(directory: str) -> None:
+    """A worker killed by a signal never ran its shutdown (`process_stopped`), and uvicorn starts
+    another in its place: its live gauges stop counting at the next scrape instead."""
+    for name in os.listdir(directory):
+        if (found := LIVE_GAUGE_FILE.fullmatch(name)) and not _alive(int(found[1])):
+            multiprocess.mark_process_dead(int(found[1]), directory)  # type: ignore[no-untyped-call]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: alive
+        return True
+    return True
 
 
 def process_stopped(pid: int) -> None:

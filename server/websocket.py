@@ -195,6 +195,7 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
         try:
             await super().handle_connection_init(message)
         except subscriptions.SocketLimit:
+            metrics.limited("sockets")
             limit = self.settings.sockets_per_member
             await self.close(OVER_LIMIT, f"RATE_LIMITED: at most {limit} open sockets a member")
 
@@ -215,6 +216,7 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         limit = self.settings.subscriptions_per_socket
         if self.connection_acknowledged and len(self.running) >= limit:
+            metrics.limited("subscriptions")
             error = GraphQLError(
                 f"At most {limit} subscriptions on one socket.",
                 extensions={"code": "RATE_LIMITED"},

@@ -113,6 +113,11 @@ async def test_the_log_is_json_lines_with_trace_ids_and_holds_nothing_private(
     export_line = [line for line in requests if line.get("operation") == "Export"]
     assert [line["trace_id"] for line in export_line] == [TRACE_ID]
     assert {line["status"] for line in requests} >= {200, 401}
+    # Each line lists every code its request answered with: none for those that went well.
+    ended = [line for line in requests if line["status"] == 401]
+    assert ended
+    assert all(line["error_codes"] == ["UNAUTHENTICATED"] for line in ended)
+    assert all(line["error_codes"] == [] for line in requests if line["outcome"] == "ok")
     assert any(line.get("event") == "request" and line["path"] == "/export" for line in lines)
     leaked = [value for value in sent if value in text]
     assert leaked == []

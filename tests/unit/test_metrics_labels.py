@@ -1,8 +1,12 @@
 """The metrics' labels stay bounded whatever a client sends (server/metrics.py): outcomes are
-the API's own codes, operation names are those the document names."""
+the API's own codes, operation names are those the document names; and a killed worker's live
+gauges stop counting."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,6 +29,14 @@ def test_an_outcome_is_ok_or_one_of_the_apis_own_codes() -> None:
     limited = GraphQLError("slow down", extensions={"code": "RATE_LIMITED"})
     assert metrics.outcome_of(None, [limited]) == "RATE_LIMITED"
     assert metrics.outcome_of(None, [GraphQLError("?", extensions={"code": "MADE_UP"})]) == "other"
+
+
+def test_every_code_of_a_result_is_listed_for_its_log_line() -> None:
+    limited = GraphQLError("slow down", extensions={"code": "RATE_LIMITED"})
+    refused = {"code": "SELF_ACTION"}, {"code": "NOT_FOUND"}
+    data = {"a": {"errors": list(refused)}, "b": {"errors": []}, "c": None}
+    assert metrics.codes_of(data, [limited]) == ["RATE_LIMITED", "SELF_ACTION", "NOT_FOUND"]
+    assert metrics.codes_of({"follow": {"errors": []}}, None) == []
 
 
 async def counted(operation_name: str | None, query: str) -> dict[str, float]:
@@ -70,3 +82,16 @@ def test_labels_beyond_the_budget_count_as_other(monkeypatch: pytest.MonkeyPatch
     assert budget[-1] == "other"
     metrics.know_operations(["query Released { viewer { email } }"])
     assert metrics._bounded("Released") == "Released"  # the release's own, always
+
+
+def test_a_killed_workers_live_gauges_go_at_the_next_scrape(tmp_path: Path) -> None:
+    """uvicorn replaces a worker killed by a signal, which never ran its shutdown: the files of
+    its live gauges go, a live worker's and every counter's stay."""
+    dead = subprocess.Popen(["true"])  # a process that has ended: its pid is free
+    dead.wait()
+    names = [f"gauge_livesum_{dead.pid}.db", f"gauge_livemax_{dead.pid}.db"]
+    kept = [f"gauge_livesum_{os.getpid()}.db", f"counter_{dead.pid}.db"]
+    for name in names + kept:
+        (tmp_path / name).touch()
+    metrics.forget_dead_workers(str(tmp_path))
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept)
