@@ -27,7 +27,7 @@ USER 10001:10001
 ENV VERNETZT_ENV=production HOST=0.0.0.0 PORT=8000
 EXPOSE 8000
 # WORKERS: API processes on one port; one per core (they share nothing but Neo4j). The WebSocket
-# options are websocket.uvicorn_flags (docs/security.md): the protocol that cuts off a peer that
+# options are server.websocket.uvicorn_flags (docs/security.md): the protocol that cuts off a peer that
 # takes nothing, messages of 64 KiB at most, no compression.
 # PROMETHEUS_MULTIPROC_DIR: the workers' metrics files, emptied before they start (server/metrics.py).
 ENV PROMETHEUS_MULTIPROC_DIR=/tmp/vernetzt-metrics

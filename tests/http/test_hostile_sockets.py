@@ -2,9 +2,9 @@
 takes nothing, oversized and compressed messages, a fat connection_init, queries and mutations
 sent over a socket, and a socket kept open while what it read changes.
 
-`bounded` runs as every launcher runs it (websocket.uvicorn_flags) and checks its sockets every
-second; `plain` runs with uvicorn's own defaults (16 MiB messages, compression on), to show what
-the app holds by itself, and checks its sockets only every 30 seconds."""
+`bounded` runs as every launcher runs it (server.websocket.uvicorn_flags) and checks its sockets
+every second; `plain` runs with uvicorn's own defaults (16 MiB messages, compression on), to show
+what the app holds by itself, and checks its sockets only every 30 seconds."""
 
 from __future__ import annotations
 

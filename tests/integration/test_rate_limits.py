@@ -13,6 +13,7 @@ import pytest
 from cypher.database import Database
 from resolvers.access.rate_limits import RateCell, RateLimit
 from resolvers.errors import RateLimited
+from resolvers.housekeeping import SWEEPS
 from resolvers.request.clock import epoch_ms
 from tests.support.app import TEST_SETTINGS, Clock, serve
 from tests.support.client import Api, error_codes
@@ -67,6 +68,23 @@ async def test_a_take_with_a_lagging_clock_still_counts_after_a_clean_up(db: Dat
     assert window is not None
     assert min(window["e"]) >= epoch_ms(datetime.now(UTC) - timedelta(seconds=5))  # dated now
     await limit.take(db.write_one, "someone-new", datetime.now(UTC))  # creates, cleans up
+    with pytest.raises(RateLimited):
+        await limit.take(db.write_one, "ada", lagging)
+
+
+async def test_a_write_limit_take_with_a_lagging_clock_still_counts_after_a_sweep(
+    db: Database,
+) -> None:
+    """The write limit's cell, too: a caller whose time lags is counted at the database's time,
+    so its cell is not one the sweep of expired windows deletes, and the limit holds."""
+    limit = RateCell("test-writes", 3, timedelta(minutes=1), "tests")
+    lagging = datetime.now(UTC) - timedelta(minutes=5)
+    for _ in range(3):
+        await limit.take(db.write_one, "ada", lagging)
+    cell = await db.read_one("MATCH (w:RateWindow {key: 'test-writes:ada'}) RETURN w.tat AS tat")
+    assert cell is not None
+    assert cell["tat"] > epoch_ms(datetime.now(UTC))  # dated from now, not five minutes ago
+    await db.write(SWEEPS["rate_windows"], batch=1000)
     with pytest.raises(RateLimited):
         await limit.take(db.write_one, "ada", lagging)
 
