@@ -159,11 +159,12 @@ async def send_invitation(
 
 
 async def _answer_invitation(
-    context: Context, invitation_id: str, by_invitee: bool, statement: InOrder, accept: bool
+    context: Context, invitation_id: str, by_invitee: bool, statement: InOrder
 ) -> str:
-    """accept/ignore (by the invitee) and withdraw (by the inviter); NOT_FOUND for anyone else
-    (R7, R8). Answers the other member's id."""
+    """accept/ignore (by the invitee) and withdraw (by the inviter), as `statement` says;
+    NOT_FOUND for anyone else (R7, R8). Answers the other member's id."""
     viewer = context.require_viewer()
+    accept = statement is ANSWER_ACCEPTING
     _, invitation = ids.decode_as(invitation_id, "Invitation")
 
     def decide(row: InvitationStateRow | None) -> Decided[str]:
@@ -189,15 +190,15 @@ async def _answer_invitation(
 
 
 async def accept_invitation(context: Context, invitation_id: str) -> str:
-    return await _answer_invitation(context, invitation_id, True, ANSWER_ACCEPTING, accept=True)
+    return await _answer_invitation(context, invitation_id, True, ANSWER_ACCEPTING)
 
 
 async def ignore_invitation(context: Context, invitation_id: str) -> str:
-    return await _answer_invitation(context, invitation_id, True, ANSWER_IGNORING, accept=False)
+    return await _answer_invitation(context, invitation_id, True, ANSWER_IGNORING)
 
 
 async def withdraw_invitation(context: Context, invitation_id: str) -> str:
-    return await _answer_invitation(context, invitation_id, False, ANSWER_WITHDRAWING, accept=False)
+    return await _answer_invitation(context, invitation_id, False, ANSWER_WITHDRAWING)
 
 
 async def remove_connection(context: Context, member_id: str) -> str:
