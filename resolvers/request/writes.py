@@ -16,7 +16,8 @@ state is read on its own, beside the session check, the rule decides on it in Py
 statement then reads the state again under the pair's lock, and only if it is unchanged takes
 the write limit, writes and notifies (cypher.in_order). Two round trips, where a transaction of
 a read, a write, a notification and the limit's take costs six; a state that changed meanwhile
-is read and decided again.
+is read and decided again. A member's post, with no state to decide on, is one statement too
+(`create_in_one`).
 
 Creating mutations go through `create`, which makes them safe to retry (rules, "Errors":
 requestId): inside the transaction it takes the request key's lock and answers the id of what
