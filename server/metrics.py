@@ -140,11 +140,15 @@ def name_operation(name: str | None, query: str | None) -> None:
     """The request's operation: the operationName its document names, else the document's
     first operation's name."""
     record = _current.get()
-    if record is None or query is None:
-        return
-    named = OPERATION.findall(query)
-    chosen = name if name in named else (named[0] if named else None)
-    record.operation = _bounded(chosen)
+    if record is not None and query is not None:
+        record.operation = _bounded(named_operation(name, query))
+
+
+def named_operation(name: str | None, query: str | None) -> str | None:
+    """The name of the operation a document runs: `name` where the document names an operation
+    so, else its first operation's name (None for an anonymous one)."""
+    named = OPERATION.findall(query or "")
+    return name if name in named else (named[0] if named else None)
 
 
 def answered(outcome: str, codes: Iterable[str] = ()) -> None:

@@ -204,7 +204,10 @@ class LiveHandler(BaseGraphQLTransportWSHandler[Context, None]):
         query = payload.get("query")
         logs.keep_secret(payload.get("variables"))
         logs.keep_document_secret(query if isinstance(query, str) else None)
-        fields = {"event": "subscribe", "operation": payload.get("operationName")}
+        text = query if isinstance(query, str) else None
+        name = payload.get("operationName")
+        named = metrics.named_operation(name if isinstance(name, str) else None, text)
+        fields = {"event": "subscribe", "operation": named}
         log.info("subscribe", extra={"fields": fields})
         # Before connection_ack strawberry closes the socket (4401): nothing is told of trust.
         trusted = not self.connection_acknowledged or not isinstance(query, str)

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.client import SIGN_UP, Account, Api
+from tests.support.live import live
 from tests.support.neo4j import Neo4jServer
 from tests.support.network import connect
 from tests.support.processes import api_process
@@ -123,3 +124,37 @@ async def test_the_log_is_json_lines_with_trace_ids_and_holds_nothing_private(
     assert leaked == []
     assert "@example.org" not in text
     assert "eyJ" not in text  # no token of anyone's
+
+
+SUBSCRIBE = "subscription Live($c: ID!) { messageAdded(conversationId: $c) { body } }"
+
+
+async def test_a_socket_logs_its_opening_subscriptions_and_close_and_nothing_private(
+    neo4j_server: Neo4jServer, tmp_path: Path
+) -> None:
+    """The socket's own lines (server/logs.py): opened, each subscribe with its operation's
+    name, closed with its code; never the token of its connection_init, its variables, or a
+    message body it delivers."""
+    output = tmp_path / "api.log"
+    with api_process(neo4j_server, {"VERNETZT_LOG_LEVEL": "DEBUG"}, output) as base:
+        async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+            api, sent = Api(client), list[str]()
+            (ana, _), (bob, _) = await sign_up(api, sent), await sign_up(api, sent)
+            await connect(api, ana, bob)
+            conversation = secret("conversation")
+            sent.append(conversation)
+            async with live(base) as socket:
+                assert await socket.init(ana.token) == {"type": "connection_ack"}
+                await socket.subscribe(SUBSCRIBE, {"c": conversation})
+                await socket.quiet(1.0)  # its answer (an error: no such conversation) or none
+    lines = [json.loads(line) for line in output.read_text().splitlines() if line.strip()]
+    events = [line.get("event") for line in lines]
+    assert {"socket_opened", "subscribe", "socket_closed"} <= set(events)
+    assert events.index("socket_opened") < events.index("subscribe") < events.index("socket_closed")
+    subscribe = next(line for line in lines if line.get("event") == "subscribe")
+    assert subscribe["operation"] == "Live"
+    closed = next(line for line in lines if line.get("event") == "socket_closed")
+    assert isinstance(closed["duration_ms"], float)
+    text = output.read_text()
+    assert [value for value in sent if value in text] == []
+    assert "eyJ" not in text
