@@ -5,17 +5,19 @@ takes nothing of the write limit, so the mutation decides again on what is there
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from cypher.database import Database
+from cypher.rows.network import PairStateRow
 from resolvers.enums import NotificationKind
 from resolvers.network import FOLLOW_MEMBER, PAIR_FACTS, pair_params, write_params
 from resolvers.notifications import Notice, notification_params
 from resolvers.request import ids
 from resolvers.request.clock import epoch_ms
 from settings import Settings
-from tests.support.client import Api
+from tests.support.client import Account, Api
 from tests.support.network import FOLLOW, codes, mutate
 
 
@@ -49,36 +51,51 @@ async def follows(db: Database, viewer: str, member: str) -> bool:
     return bool(row and row["f"])
 
 
-async def test_r13_a_follow_decided_on_a_state_that_changed_writes_nothing(
-    api: Api, db: Database
-) -> None:
+@dataclass(frozen=True)
+class Pair:
+    """A fan and a star, their ids in the database, and their state as a write decides on it."""
+
+    fan: Account
+    star: Account
+    viewer: str
+    member: str
+    decided_on: PairStateRow
+
+
+async def pair(api: Api, db: Database) -> Pair:
     fan, star = await api.sign_up(), await api.sign_up()
     viewer, member = ids.decode_as(fan.id, "Member")[1], ids.decode_as(star.id, "Member")[1]
     decided_on = await db.read_one(PAIR_FACTS, viewer=viewer, member=member)
     assert decided_on is not None
-    assert decided_on["whoCanFollow"] == "EVERYONE"  # the rule lets anyone follow: decided
+    return Pair(fan, star, viewer, member, decided_on)
+
+
+async def test_r13_a_follow_decided_on_a_state_that_changed_writes_nothing(
+    api: Api, db: Database
+) -> None:
+    found = await pair(api, db)
+    viewer, member = found.viewer, found.member
+    assert found.decided_on["whoCanFollow"] == "EVERYONE"  # the rule lets anyone follow: decided
     await db.write(
         "MATCH (m:Member {id: $member}) SET m.whoCanFollow = 'CONNECTIONS'", member=member
     )
 
-    row = await db.write_one(FOLLOW_MEMBER.query, **follow_params(viewer, member, decided_on))
+    row = await db.write_one(FOLLOW_MEMBER.query, **follow_params(viewer, member, found.decided_on))
 
     assert row is not None
     assert row["state"]["whoCanFollow"] == "CONNECTIONS"
     assert (row["take"], row["follow"], row["notify"]) == (None, None, None)
     assert not await follows(db, viewer, member)
     # Through the API the mutation decides again, on the state as it is now.
-    assert codes(await mutate(api, FOLLOW, fan, id=star.id)) == ["FOLLOW_NOT_ALLOWED"]
+    assert codes(await mutate(api, FOLLOW, found.fan, id=found.star.id)) == ["FOLLOW_NOT_ALLOWED"]
 
 
 async def test_r13_a_follow_decided_on_the_state_as_it_is_writes_and_notifies(
     api: Api, db: Database
 ) -> None:
-    fan, star = await api.sign_up(), await api.sign_up()
-    viewer, member = ids.decode_as(fan.id, "Member")[1], ids.decode_as(star.id, "Member")[1]
-    decided_on = await db.read_one(PAIR_FACTS, viewer=viewer, member=member)
-    assert decided_on is not None
-    params = follow_params(viewer, member, decided_on)
+    found = await pair(api, db)
+    viewer, member = found.viewer, found.member
+    params = follow_params(viewer, member, found.decided_on)
 
     row = await db.write_one(FOLLOW_MEMBER.query, **params)
 
