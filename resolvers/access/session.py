@@ -18,6 +18,7 @@ from cypher.database import Database
 from cypher.rows import Id
 from resolvers.access.tokens import TokenClaims
 from resolvers.errors import Unauthenticated
+from resolvers.request.batching import shared
 
 VIEWER_SESSION = cypher.query("viewer_session", Id)
 # How the check reads its row: Database.read_one, or a request's Together.read_one, which sends
@@ -45,7 +46,7 @@ class SessionCheck:
     def __init__(self, read_one: ReadOne, claims: TokenClaims) -> None:
         self._read_one = read_one
         self._claims = claims
-        self._stands: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._stands: asyncio.Future[bool] = shared(asyncio.get_running_loop().create_future())
         self._own: asyncio.Task[None] | None = None
 
     @property
@@ -74,8 +75,6 @@ class SessionCheck:
         """The request ended without an answer: the outcome is not needed."""
         if self._own is not None and not self._own.done():
             self._own.cancel()
-        if self._stands.done() and not self._stands.cancelled():
-            self._stands.exception()  # retrieved, so asyncio does not report it as lost
 
     async def _ask(self) -> None:
         try:

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+def shared(future: asyncio.Future[Any]) -> asyncio.Future[Any]:
+    """`future`, whose error counts as seen once it has one: its waiters may all have gone (a
+    sibling field failed, the request ended) before the database's error reached it, and asyncio
+    would report it as lost ("Future exception was never retrieved"); a waiter that remains
+    still gets it."""
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())
+    return future
 
 
 class BatchLoader(Generic[K, V]):
@@ -40,7 +49,7 @@ class BatchLoader(Generic[K, V]):
         if known is not None and not known.cancelled():
             return known
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[V] = loop.create_future()
+        future: asyncio.Future[V] = shared(loop.create_future())
         self._loaded[key] = future
         if not self._waiting:
             loop.call_soon(self._send)

@@ -19,6 +19,7 @@ import cypher
 from cypher import Query
 from cypher.database import Database, shaped
 from cypher.rows import Rows
+from resolvers.request.batching import shared
 
 R = TypeVar("R", bound=Mapping[str, Any])
 Item = TypeVar("Item")
@@ -46,7 +47,7 @@ class Together:
     async def read_one(self, query: Query[R], **params: Any) -> R | None:
         """The row of `query`, a query answering at most one row, read together with the other
         queries started in this turn."""
-        answer: asyncio.Future[R | None] = asyncio.get_running_loop().create_future()
+        answer: asyncio.Future[R | None] = shared(asyncio.get_running_loop().create_future())
         self._waiting.append(Batch(query, params, answer))
         if len(self._waiting) == 1:
             asyncio.get_running_loop().call_soon(self._send)

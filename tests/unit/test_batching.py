@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Sequence
 
 import pytest
@@ -88,3 +89,22 @@ async def test_a_started_load_joins_the_batch_and_is_awaited_later() -> None:
     assert await loader.load("b") == "B"
     assert await loader.load("a") == "A"
     assert source.batches == [["a", "b"]]
+
+
+async def test_an_error_no_one_waits_for_any_more_is_not_reported_as_lost() -> None:
+    """A key started for a field that then failed (graphql-core cancels its siblings) gets the
+    database's error with nobody left to read it: asyncio must not log it as never retrieved
+    (a caller that still waits gets it: the test above)."""
+    reported: list[str] = []
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda _, context: reported.append(context["message"]))
+    try:
+        loader = BatchLoader(Source(fail=True))
+        loader.start("gone")  # its caller went away before awaiting it
+        for _ in range(3):  # the batch is sent and answered with the error
+            await asyncio.sleep(0)
+        del loader
+        gc.collect()
+    finally:
+        loop.set_exception_handler(None)
+    assert reported == []
