@@ -24,7 +24,10 @@ from typing import (
     is_typeddict,
 )
 
+from neo4j.graph import Node, Path, Relationship
 from neo4j.time import DateTime
+
+GRAPH_OBJECTS = (Node, Relationship, Path)
 
 
 class NoColumns(TypedDict):
@@ -38,6 +41,8 @@ class RowMismatch(AssertionError):
 def check(value: Any, shape: Any, where: str) -> None:
     """Raise RowMismatch where `value` has other keys than `shape` says, at any depth that the
     shape declares (nested TypedDicts, lists of them, optional ones)."""
+    if isinstance(value, GRAPH_OBJECTS):  # read as they came: a node is no map (columns_of)
+        raise RowMismatch(f"{where}: a {type(value).__name__}; return its properties as a map")
     if value is None or shape is Any:
         return
     origin = get_origin(shape)

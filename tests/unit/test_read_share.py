@@ -4,6 +4,7 @@ stand-in driver that counts the sessions open at once."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from typing import Any
 
 from cypher.database import Database
@@ -40,8 +41,13 @@ class Session:
 
 
 class Result:
-    async def data(self) -> list[dict[str, Any]]:
-        return [{"n": 1}]
+    """A driver's result of one record, `n` = 1: its keys and its records, as columns_of reads."""
+
+    def keys(self) -> tuple[str, ...]:
+        return ("n",)
+
+    async def __aiter__(self) -> AsyncIterator[tuple[int]]:
+        yield (1,)
 
 
 async def test_a_requests_reads_run_at_most_its_share_at_once() -> None:

@@ -9,6 +9,7 @@ import pkgutil
 from typing import Any, TypedDict
 
 import pytest
+from neo4j.graph import Graph, Node
 
 import cypher
 import resolvers
@@ -79,3 +80,13 @@ def test_a_row_is_checked_at_every_depth_its_shape_declares() -> None:
         check({"items": [{"id": "a"}], "total": 1}, Counted[Listed], "q")
     with pytest.raises(RowMismatch, match="shape says"):
         check({"rows": []}, Outer, "q")
+
+
+def test_a_node_where_a_map_is_declared_is_refused() -> None:
+    """Rows are read as they came (cypher.database.columns_of), without the driver's walk that
+    turns nodes into dicts: a query that returns a node fails here, not in a client."""
+    node = Node(Graph(), "4:x:1", 1, ["Member"], {"id": "a"})
+    with pytest.raises(RowMismatch, match=r"q\.rows\[0\]: a Node"):
+        check({"rows": [node], "one": None}, Outer, "q")
+    with pytest.raises(RowMismatch, match=r"q\.any: a Node"):
+        check(node, Any, "q.any")  # a column declared as anything
