@@ -3,7 +3,7 @@ and settings. Reads answer rows (None: missing or hidden); writes answer the mem
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -13,6 +13,7 @@ from cypher.rows import Counted, Id, Listed, ListedSince, Reached
 from cypher.rows.members import MemberCard, MemberRelation, MemberSettings, PathFromViewer
 from resolvers.enums import Capability
 from resolvers.errors import Refusal, invalid_input, refuse_any
+from resolvers.request.batching import Soon
 from resolvers.request.context import Context
 from resolvers.request.loaders import RelationNeed
 from resolvers.request.pages import Page, fetch_page, members_page, page_size
@@ -58,7 +59,7 @@ async def by_handle(
 
 def card(
     context: Context, member_id: str, need: RelationNeed | None, counts: bool
-) -> Awaitable[MemberCard | None]:
+) -> Soon[MemberCard | None]:
     """The member's card (counted when `counts`); the viewer's relation to them, as far as `need`
     says, starts loading in the same batch tick, so the two queries run side by side."""
     if context.viewer_id is not None:
@@ -71,9 +72,9 @@ async def counts(context: Context, member_id: str) -> MemberCard | None:
     return await context.loaders.counted_cards.load(member_id)
 
 
-async def relation(context: Context, member_id: str) -> MemberRelation | None:
+def relation(context: Context, member_id: str) -> Soon[MemberRelation | None]:
     """How the viewer stands with the member (member_relations.cypher); None when anonymous."""
-    return await context.loaders.if_signed_in(context.loaders.relations, member_id)
+    return context.loaders.signed_in_soon(context.loaders.relations, member_id)
 
 
 async def standing(context: Context, member_id: str) -> Standing | None:
@@ -95,11 +96,11 @@ async def options(context: Context, member_id: str) -> list[explain.Option]:
     return explain.options(state, context.settings, context.now) if state else []
 
 
-async def degree(context: Context, member_id: str) -> str | None:
+def degree(context: Context, member_id: str) -> Soon[str | None]:
     """R10; None when anonymous."""
     if context.viewer_id is None:
         return None
-    return await context.loaders.degree(member_id)
+    return context.loaders.degree(member_id)
 
 
 async def search(context: Context, text: str, first: int | None, after: str | None) -> Page[Listed]:

@@ -3,6 +3,7 @@ deleting. The writes answer the post's id."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 import cypher
@@ -39,18 +40,20 @@ async def card(context: Context, post_id: str) -> PostCard | None:
 
 def start_authors(
     context: Context, page: Page[FeedItem], need: RelationNeed | None, counts: bool
-) -> None:
+) -> list[Awaitable[Any]]:
     """Where the page names each post's author (the feed does), start loading the authors'
     cards, and the viewer's relations to them as far as `need` says, in the same batch tick as
-    the posts: one round trip instead of two after the page."""
+    the posts: one round trip instead of two after the page. Answers the loads, to await."""
     loaders = context.loaders
+    loads: list[Awaitable[Any]] = []
     for item in page.items:
         author = item["authorId"]
         if item["authorKind"] == "Company":
-            loaders.company_cards.start(author)
+            loads.append(loaders.company_cards.load(author))
             continue
-        loaders.start_card(author, counts)
+        loads.append(loaders.start_card(author, counts))
         loaders.start_relation(author, need)
+    return loads
 
 
 async def member_posts(

@@ -12,6 +12,7 @@ import strawberry
 from cypher.rows import members as rows
 from cypher.rows.members import InvitationCard, MemberCard, MemberRelation
 from resolvers import members, posts
+from resolvers.request.batching import Soon, settled, then
 from resolvers.request.clock import optional_datetime, to_datetime
 from resolvers.rules import explain
 from resolvers.rules.actions import Actions, ProfileState, member_actions
@@ -214,21 +215,20 @@ class Member(Node):
         page = await posts.member_posts(info.context, self.key, first, after)
         return await load_page(info, "Post", page)
 
-    @strawberry.field(description="Null for anonymous viewers.")
-    async def degree(self, info: Info) -> Degree | None:
-        degree = await members.degree(info.context, self.key)
-        return Degree(degree) if degree else None
+    # A page's members answer these three at once: their rows were read beside the cards
+    # (schema.pipeline.lookahead), so no coroutine is made for them (resolvers.request.batching).
 
-    @strawberry.field(description="Null for anonymous viewers.")
-    async def relationship(self, info: Info) -> Relationship | None:
-        relation = await members.relation(info.context, self.key)
-        return Relationship.from_record(relation) if relation else None
+    @strawberry.field(description="Null for anonymous viewers.", graphql_type=Degree | None)
+    def degree(self, info: Info) -> Soon[Degree | None]:
+        return then(members.degree(info.context, self.key), _degree)
 
-    @strawberry.field
-    async def actions(self, info: Info) -> ViewerActions:
-        relation = await members.relation(info.context, self.key)
-        state = ProfileState.from_relation(relation) if relation else None
-        return ViewerActions.of(member_actions(state))
+    @strawberry.field(description="Null for anonymous viewers.", graphql_type=Relationship | None)
+    def relationship(self, info: Info) -> Soon[Relationship | None]:
+        return then(members.relation(info.context, self.key), _relationship)
+
+    @strawberry.field(graphql_type=ViewerActions)
+    def actions(self, info: Info) -> Soon[ViewerActions]:
+        return then(members.relation(info.context, self.key), _actions)
 
     @strawberry.field(description="Null when the list is hidden from the viewer (R11).")
     async def connections(
@@ -284,8 +284,13 @@ class Member(Node):
         """The member's card as the viewer may see it (None when missing or hidden by a block),
         counted when the selection asks for counts, and the viewer's relation started beside it
         when the selection will ask for that (schema.pipeline.lookahead)."""
-        record = await members.card(info.context, key, relation_need(info), asks_counts(info))
-        return cls.from_record(record) if record else None
+        return await settled(cls.soon(info, key))
+
+    @classmethod
+    def soon(cls, info: Info, key: str) -> Soon[Member | None]:
+        """`load`, at once where the card is loaded already (a feed's authors)."""
+        card = members.card(info.context, key, relation_need(info), asks_counts(info))
+        return then(card, _member)
 
     @classmethod
     async def load_optional(cls, info: Info, key: str | None) -> Member | None:
@@ -303,6 +308,23 @@ class Member(Node):
     async def by_handle(cls, info: Info, handle: str) -> Member | None:
         card = await members.by_handle(info.context, handle, relation_need(info), asks_counts(info))
         return cls.from_record(card) if card else None
+
+
+def _member(record: MemberCard | None) -> Member | None:
+    return Member.from_record(record) if record else None
+
+
+def _degree(degree: str | None) -> Degree | None:
+    return Degree(degree) if degree else None
+
+
+def _relationship(relation: MemberRelation | None) -> Relationship | None:
+    return Relationship.from_record(relation) if relation else None
+
+
+def _actions(relation: MemberRelation | None) -> ViewerActions:
+    state = ProfileState.from_relation(relation) if relation else None
+    return ViewerActions.of(member_actions(state))
 
 
 @strawberry.type(name="Settings")

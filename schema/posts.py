@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import strawberry
 
 from cypher.rows.posts import FeedItem, PostCard
 from resolvers import posts
+from resolvers.request.batching import Soon, then
 from resolvers.request.clock import to_datetime
 from resolvers.request.pages import Page
 from schema.companies import Company
@@ -34,9 +36,14 @@ class Post(Node):
     created_at: datetime
     is_share: bool
 
-    @strawberry.field
-    async def author(self, info: Info) -> Author:
-        author = await load_node(info, self.author_kind, self.author_id)
+    @strawberry.field(graphql_type=Author)
+    def author(self, info: Info) -> Soon[Member | Company]:
+        """A member author at once where the feed loaded it (Post.feed)."""
+        if self.author_kind == "Member":
+            return then(Member.soon(info, self.author_id), self._found)
+        return then(load_node(info, self.author_kind, self.author_id), self._found)
+
+    def _found(self, author: Node | None) -> Member | Company:
         if author is None:  # deleted between two queries of one request
             raise LookupError(f"{self.author_kind} {self.author_id} vanished")
         return author  # type: ignore[return-value]
@@ -74,7 +81,13 @@ class Post(Node):
         selection asks) in one batch."""
         if page is not None:
             need = relation_need(info, through="author") if info.context.viewer_id else None
-            posts.start_authors(info.context, page, need, asks_counts(info, through="author"))
+            counts = asks_counts(info, through="author")
+            authors = posts.start_authors(info.context, page, need, counts)
+            connection = await cls.page(info, page)
+            # Awaited here, the authors answer at once in each post (Post.author): no
+            # coroutine and no task per post. An author that failed fails in its post.
+            await asyncio.gather(*authors, return_exceptions=True)
+            return connection
         return await cls.page(info, page)
 
 

@@ -5,12 +5,14 @@ R18)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, TypeVar
 
 import cypher
+from cypher import Query
 from cypher.database import Database
 from cypher.rows import Id, Rows
 from cypher.rows.companies import CompanyCard, CompanyRelation
@@ -27,7 +29,7 @@ from cypher.rows.network import RelationshipFacts
 from cypher.rows.notifications import NotificationCard
 from cypher.rows.posts import PostCard
 from resolvers.access.session import SessionCheck
-from resolvers.request.batching import BatchLoader
+from resolvers.request.batching import BatchLoader, Soon, then
 from resolvers.request.clock import epoch_ms, ms
 from resolvers.request.together import Together
 from resolvers.rules.notifications import kept_since
@@ -86,6 +88,10 @@ def _by_id(rows_of: Callable[[list[str]], Awaitable[list[R]]]) -> LoadFn[R]:
     return load
 
 
+def _degree_of(row: MemberRelation | MemberDegree | None) -> str | None:
+    return row["degree"] if row else None
+
+
 def _prime(loader: BatchLoader[str, R | None], rows: list[R]) -> None:
     for row in rows:
         loader.prime(row["id"], row)
@@ -129,66 +135,92 @@ class Loaders:
         return self._together
 
     def clear(self) -> None:
-        """Forget what was loaded: a mutation changed it. The cards and relations of a page
-        start loading at the same time and are read as one statement
-        (resolvers.request.together)."""
-        db, viewer, together = self._db, self._viewer_id, self._together
-        limits = self._limits()
-        kept = kept_since(self._settings, epoch_ms(self._now))
+        """Forget what was loaded: a mutation changed it. Each loader is made when first used
+        (most requests use two or three of the twelve), so forgetting is dropping the made ones."""
         self._account: asyncio.Task[ViewerAccount | None] | None = None
-        # Cards without their counts, and, for the fields that ask for them, with; read as
-        # one row for the page (Together's `read_items`), side by side with the other batches
-        # of their turn. The seldom long lists read a row per id (the Database's `read`).
-        self.member_cards: BatchLoader[str, MemberCard | None] = BatchLoader(
+        for name in _made_when_used():
+            self.__dict__.pop(name, None)
+
+    # The cards and relations of a page start loading at the same time and are read as one
+    # statement (resolvers.request.together): Together's `read_items` reads a page's rows as
+    # one row, side by side with the other batches of their turn. The seldom long lists read
+    # a row per id (the Database's `read`).
+
+    @functools.cached_property
+    def member_cards(self) -> BatchLoader[str, MemberCard | None]:
+        """Cards without their counts."""
+        return BatchLoader(
             _by_id(lambda ids: self._member_cards(ids=ids, handle=None, counts=False))
         )
-        self.counted_cards: BatchLoader[str, MemberCard | None] = BatchLoader(
+
+    @functools.cached_property
+    def counted_cards(self) -> BatchLoader[str, MemberCard | None]:
+        """Cards with their counts, for the fields that ask for them."""
+        return BatchLoader(
             _by_id(lambda ids: self._member_cards(ids=ids, handle=None, counts=True))
         )
-        self.company_cards: BatchLoader[str, CompanyCard | None] = BatchLoader(
-            _by_id(lambda ids: together.read_items(COMPANY_CARDS, ids=ids))
+
+    @functools.cached_property
+    def company_cards(self) -> BatchLoader[str, CompanyCard | None]:
+        return BatchLoader(_by_id(lambda ids: self._together.read_items(COMPANY_CARDS, ids=ids)))
+
+    @functools.cached_property
+    def relations(self) -> BatchLoader[str, MemberRelation | None]:
+        query, limits = MEMBER_RELATIONS.on(self._db), self._limits()
+        return BatchLoader(_by_id(lambda ids: self._viewer_rows(query, ids, **limits)))
+
+    # The rest needs a signed-in viewer; anonymous requests never reach them.
+
+    @functools.cached_property
+    def degrees(self) -> BatchLoader[str, MemberDegree | None]:
+        query = MEMBER_DEGREES.on(self._db)
+        return BatchLoader(_by_id(lambda ids: self._viewer_rows(query, ids)))
+
+    @functools.cached_property
+    def relationship_facts(self) -> BatchLoader[str, RelationshipFacts | None]:
+        """Read only where R29's explanation is asked for (Relationship.capabilities, options)."""
+        return BatchLoader(_by_id(lambda ids: self._viewer_rows(RELATIONSHIP_FACTS, ids)))
+
+    @functools.cached_property
+    def company_relations(self) -> BatchLoader[str, CompanyRelation | None]:
+        return self._read_per_id(COMPANY_RELATIONS)
+
+    @functools.cached_property
+    def posts(self) -> BatchLoader[str, PostCard | None]:
+        viewer = self._viewer_id
+        return BatchLoader(
+            _by_id(lambda ids: self._together.read_items(POST_CARDS, ids=ids, viewer=viewer))
         )
-        self.relations: BatchLoader[str, MemberRelation | None] = BatchLoader(
-            _by_id(
-                lambda ids: together.read_items(
-                    MEMBER_RELATIONS.on(db), ids=ids, viewer=viewer, handle=None, **limits
-                )
-            )
+
+    @functools.cached_property
+    def conversations(self) -> BatchLoader[str, ConversationCard | None]:
+        return self._read_per_id(CONVERSATION_CARDS)
+
+    @functools.cached_property
+    def messages(self) -> BatchLoader[str, MessageCard | None]:
+        return self._read_per_id(MESSAGE_CARDS)
+
+    @functools.cached_property
+    def invitations(self) -> BatchLoader[str, InvitationCard | None]:
+        return self._read_per_id(INVITATION_CARDS)
+
+    @functools.cached_property
+    def notifications(self) -> BatchLoader[str, NotificationCard | None]:
+        kept = kept_since(self._settings, epoch_ms(self._now))
+        return self._read_per_id(NOTIFICATION_CARDS, keptSince=kept)
+
+    def _viewer_rows(
+        self, query: Query[Rows[R]], ids: list[str], **params: Any
+    ) -> Awaitable[list[R]]:
+        """The rows of `ids` as the viewer relates to them, read as one row (Together)."""
+        return self._together.read_items(
+            query, ids=ids, viewer=self._viewer_id, handle=None, **params
         )
-        # The rest needs a signed-in viewer; anonymous requests never reach them.
-        self.degrees: BatchLoader[str, MemberDegree | None] = BatchLoader(
-            _by_id(
-                lambda ids: together.read_items(
-                    MEMBER_DEGREES.on(db), ids=ids, viewer=viewer, handle=None
-                )
-            )
-        )
-        # Read only where R29's explanation is asked for (Relationship.capabilities, options).
-        self.relationship_facts: BatchLoader[str, RelationshipFacts | None] = BatchLoader(
-            _by_id(
-                lambda ids: together.read_items(
-                    RELATIONSHIP_FACTS, ids=ids, viewer=viewer, handle=None
-                )
-            )
-        )
-        self.company_relations: BatchLoader[str, CompanyRelation | None] = BatchLoader(
-            _by_id(lambda ids: db.read(COMPANY_RELATIONS, ids=ids, viewer=viewer))
-        )
-        self.posts: BatchLoader[str, PostCard | None] = BatchLoader(
-            _by_id(lambda ids: together.read_items(POST_CARDS, ids=ids, viewer=viewer))
-        )
-        self.conversations: BatchLoader[str, ConversationCard | None] = BatchLoader(
-            _by_id(lambda ids: db.read(CONVERSATION_CARDS, ids=ids, viewer=viewer))
-        )
-        self.messages: BatchLoader[str, MessageCard | None] = BatchLoader(
-            _by_id(lambda ids: db.read(MESSAGE_CARDS, ids=ids, viewer=viewer))
-        )
-        self.invitations: BatchLoader[str, InvitationCard | None] = BatchLoader(
-            _by_id(lambda ids: db.read(INVITATION_CARDS, ids=ids, viewer=viewer))
-        )
-        self.notifications: BatchLoader[str, NotificationCard | None] = BatchLoader(
-            _by_id(lambda ids: db.read(NOTIFICATION_CARDS, ids=ids, viewer=viewer, keptSince=kept))
-        )
+
+    def _read_per_id(self, query: Query[R], **params: Any) -> BatchLoader[str, R | None]:
+        """A loader whose query answers a row per id it finds, as the viewer may see it."""
+        db, viewer = self._db, self._viewer_id
+        return BatchLoader(_by_id(lambda ids: db.read(query, ids=ids, viewer=viewer, **params)))
 
     def _limits(self) -> dict[str, Any]:
         return limit_params(self._settings, self._now)
@@ -258,13 +290,17 @@ class Loaders:
         conversations and relations are never public)."""
         return None if self._viewer_id is None else await loader.load(key)
 
-    def card(self, member_id: str, counts: bool) -> Awaitable[MemberCard | None]:
-        """The member's card, with its counts when `counts`."""
-        return (self.counted_cards if counts else self.member_cards).load(member_id)
+    def signed_in_soon(self, loader: BatchLoader[str, R | None], key: str) -> Soon[R | None]:
+        """`if_signed_in`, at once where the row is loaded already."""
+        return None if self._viewer_id is None else loader.soon(key)
 
-    def start_card(self, member_id: str, counts: bool) -> None:
-        """Start loading the member's card in this batch tick; `card` awaits it later."""
-        (self.counted_cards if counts else self.member_cards).start(member_id)
+    def card(self, member_id: str, counts: bool) -> Soon[MemberCard | None]:
+        """The member's card, with its counts when `counts`: at once where it is loaded."""
+        return (self.counted_cards if counts else self.member_cards).soon(member_id)
+
+    def start_card(self, member_id: str, counts: bool) -> Awaitable[MemberCard | None]:
+        """Start loading the member's card in this batch tick; the load, to await."""
+        return (self.counted_cards if counts else self.member_cards).load(member_id)
 
     def start_relation(self, member_id: str, need: RelationNeed | None) -> None:
         """Start loading the viewer's relation to the member (in this batch tick), as far as
@@ -276,14 +312,12 @@ class Loaders:
         elif need is RelationNeed.DEGREE:
             self.degrees.start(member_id)
 
-    async def degree(self, member_id: str) -> str | None:
+    def degree(self, member_id: str) -> Soon[str | None]:
         """The viewer's degree to the member: from the whole relation where that is loading
         anyway, else from the cheaper degree query."""
         if self.relations.is_loading(member_id):
-            relation = await self.relations.load(member_id)
-            return relation["degree"] if relation else None
-        degree = await self.degrees.load(member_id)
-        return degree["degree"] if degree else None
+            return then(self.relations.soon(member_id), _degree_of)
+        return then(self.degrees.soon(member_id), _degree_of)
 
     async def account(self) -> ViewerAccount:
         """The viewer's own account (email, settings, credits, invitation log), read once."""
@@ -295,3 +329,9 @@ class Loaders:
         if row is None:  # the member was deleted after the token check
             raise LookupError(f"member {self._viewer_id} vanished")
         return row
+
+
+@functools.cache
+def _made_when_used() -> tuple[str, ...]:
+    """The names of the loaders Loaders makes on first use (its cached properties)."""
+    return tuple(k for k, v in vars(Loaders).items() if isinstance(v, functools.cached_property))

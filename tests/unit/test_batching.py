@@ -5,10 +5,15 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import cast
 
 import pytest
 
+from cypher.database import Database
 from resolvers.request.batching import BatchLoader
+from resolvers.request.loaders import Loaders, _made_when_used
+from settings import Settings
 
 
 class Source:
@@ -108,3 +113,19 @@ async def test_an_error_no_one_waits_for_any_more_is_not_reported_as_lost() -> N
     finally:
         loop.set_exception_handler(None)
     assert reported == []
+
+
+async def test_a_request_makes_each_loader_when_it_first_uses_it_and_clear_forgets_them() -> None:
+    """Most requests use two or three of the loaders: the others are never made; after a
+    write (`clear`), a loader used again is a new one, with nothing of what was loaded."""
+    loaders = Loaders(cast(Database, object()), "viewer", Settings(), datetime.now(UTC))
+    assert "posts" in _made_when_used()
+    assert len(_made_when_used()) == 12
+    assert not set(_made_when_used()) & set(vars(loaders))  # none made yet
+    posts = loaders.posts
+    posts.prime("p1", None)
+    assert loaders.posts is posts
+    assert set(_made_when_used()) & set(vars(loaders)) == {"posts"}
+    loaders.clear()
+    assert loaders.posts is not posts
+    assert not loaders.posts.is_loading("p1")
