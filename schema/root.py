@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import strawberry
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
 from strawberry.tools import merge_types
 
 from schema import pipeline
@@ -39,6 +41,21 @@ Mutation = merge_types(
 )
 
 
+class NamesOnce(NameConverter):
+    """Strawberry's names, each converted once: it converts every argument's name again each
+    time a field with arguments resolves (0.5% of a profile request's CPU, py-spy)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._converted: dict[str, str] = {}
+
+    def apply_naming_config(self, name: str) -> str:
+        converted = self._converted.get(name)
+        if converted is None:
+            converted = self._converted[name] = super().apply_naming_config(name)
+        return converted
+
+
 def build_schema(
     settings: Settings, observers: Sequence[type[SchemaExtension]] = ()
 ) -> strawberry.Schema:
@@ -50,6 +67,7 @@ def build_schema(
         subscription=Subscription,
         types=list(NODE_TYPES.values()),  # reachable only through Node, some of them
         extensions=[*observers, *pipeline.extensions(settings)],
+        config=StrawberryConfig(name_converter=NamesOnce()),
     )
 
 
