@@ -15,6 +15,7 @@ from resolvers.enums import Audience, NotificationKind
 from resolvers.errors import Refused, refuse_any
 from resolvers.notifications import Notice, notify
 from resolvers.request import ids
+from resolvers.request.batching import Soon
 from resolvers.request.clock import epoch_ms
 from resolvers.request.context import Context
 from resolvers.request.loaders import RelationNeed
@@ -33,9 +34,9 @@ MEMBER_POSTS = cypher.query("member_posts", Items[Listed])
 FEED = cypher.query("feed", Items[FeedItem])
 
 
-async def card(context: Context, post_id: str) -> PostCard | None:
+def card(context: Context, post_id: str) -> Soon[PostCard | None]:
     """The post as the viewer may see it (None when missing or hidden, R17, R18, R24)."""
-    return await context.loaders.if_signed_in(context.loaders.posts, post_id)
+    return context.loaders.signed_in_soon(context.loaders.posts, post_id)
 
 
 def start_authors(

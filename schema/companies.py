@@ -66,7 +66,7 @@ class Company(Node):
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member] | None:
         page = await companies.followers(info.context, self.key, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info)) if page else None
+        return await DatedConnection.of(page, by_id(Member.soon, info)) if page else None
 
     @strawberry.field(description="Visible to the company's admins only (R20).")
     async def admins(self, info: Info) -> list[Member] | None:
@@ -81,7 +81,7 @@ class Company(Node):
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member]:
         page = await companies.employees(info.context, self.key, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info))
+        return await DatedConnection.of(page, by_id(Member.soon, info))
 
     @classmethod
     def from_record(cls, record: CompanyCard) -> Company:

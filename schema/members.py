@@ -235,14 +235,14 @@ class Member(Node):
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member] | None:
         page = await members.connections(info.context, self.key, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info)) if page else None
+        return await DatedConnection.of(page, by_id(Member.soon, info)) if page else None
 
     @strawberry.field
     async def mutual_connections(
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member]:
         page = await members.mutual_connections(info.context, self.key, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info))
+        return await DatedConnection.of(page, by_id(Member.soon, info))
 
     @strawberry.field(
         description="One shortest path of connections from the viewer to this member, both "

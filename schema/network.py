@@ -85,7 +85,7 @@ class NetworkQuery:
         self, info: Info, query: str, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member]:
         page = await members.search(info.context, query, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info))
+        return await DatedConnection.of(page, by_id(Member.soon, info))
 
 
 @strawberry.type

@@ -10,7 +10,7 @@ import strawberry
 
 from cypher.rows.posts import FeedItem, PostCard
 from resolvers import posts
-from resolvers.request.batching import Soon, then
+from resolvers.request.batching import Soon, settled, then
 from resolvers.request.clock import to_datetime
 from resolvers.request.pages import Page
 from schema.companies import Company
@@ -72,8 +72,12 @@ class Post(Node):
     @classmethod
     async def load(cls, info: Info, key: str) -> Post | None:
         """The post as the viewer may see it (None when missing or hidden, R17, R18)."""
-        record = await posts.card(info.context, key)
-        return cls.from_record(record) if record else None
+        return await settled(cls.soon(info, key))
+
+    @classmethod
+    def soon(cls, info: Info, key: str) -> Soon[Post | None]:
+        """`load`, at once where the post is loaded already (a feed's posts came with it)."""
+        return then(posts.card(info.context, key), _post)
 
     @classmethod
     async def feed(cls, info: Info, page: Page[FeedItem] | None) -> Connection[Post]:
@@ -89,6 +93,10 @@ class Post(Node):
             await asyncio.gather(*authors, return_exceptions=True)
             return connection
         return await cls.page(info, page)
+
+
+def _post(record: PostCard | None) -> Post | None:
+    return Post.from_record(record) if record else None
 
 
 @strawberry.input

@@ -10,8 +10,7 @@ Three connection shapes serve every list of the contract:
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
@@ -20,13 +19,14 @@ from strawberry.types.field import StrawberryField
 
 from cypher.rows import Listed
 from resolvers.request import ids
+from resolvers.request.batching import Soon, all_settled
 from resolvers.request.clock import optional_datetime
 from resolvers.request.pages import Page, encode_cursor
 from schema.info import Info
 
 T = TypeVar("T")
 Item = TypeVar("Item", bound=Listed)  # an item of a page: at least its id and cursor
-NodeLoad = Callable[[Item], Awaitable[T | None]]
+NodeLoad = Callable[[Item], Soon[T | None]]
 
 
 def global_id(type_name: str, key: str) -> strawberry.ID:
@@ -45,9 +45,14 @@ class Node:
         raise NotImplementedError
 
     @classmethod
+    def soon(cls, info: Info, key: str) -> Soon[Self | None]:
+        """`load`, at once where it is loaded already (the types whose pages are long)."""
+        return cls.load(info, key)
+
+    @classmethod
     async def page(cls, info: Info, page: Page[Listed] | None) -> Connection[Self]:
         """A page of this type's ids as a connection, loaded in one batch."""
-        return await Connection.of(page, by_id(cls.load, info))
+        return await Connection.of(page, by_id(cls.soon, info))
 
 
 NODE_TYPES: dict[str, type[Node]] = {}
@@ -154,7 +159,7 @@ class _Builds:
         batch) has no edge; pageInfo still counts its cursor."""
         page = page or EMPTY
         cursors = [encode_cursor(item["cursor"]) for item in page.items]
-        nodes = await asyncio.gather(*(load(item) for item in page.items))
+        nodes = await all_settled([load(item) for item in page.items])
         edges = [
             cls.edge(cursor, item, node)
             for cursor, item, node in zip(cursors, page.items, nodes, strict=True)
@@ -203,7 +208,7 @@ class DatedConnection(_Builds, Generic[T]):
         return DatedEdge(cursor=cursor, node=node, since=optional_datetime(dated.get("since")))
 
 
-def by_id(load: Callable[[Info, str], Awaitable[T | None]], info: Info) -> NodeLoad[Listed, T]:
+def by_id(load: Callable[[Info, str], Soon[T | None]], info: Info) -> NodeLoad[Listed, T]:
     """`load(info, item["id"])` as a loader of a page's items."""
     return lambda item: load(info, item["id"])
 

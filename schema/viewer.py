@@ -103,7 +103,7 @@ class Viewer:
         self, info: Info, first: int | None = 20, after: str | None = None
     ) -> DatedConnection[Member]:
         page = await viewer.followers(info.context, first, after)
-        return await DatedConnection.of(page, by_id(Member.load, info))
+        return await DatedConnection.of(page, by_id(Member.soon, info))
 
     @strawberry.field
     async def following(

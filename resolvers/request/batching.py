@@ -22,7 +22,10 @@ Soon: TypeAlias = V | Awaitable[V]
 
 
 def then(soon: Soon[V], answer: Callable[[V], W]) -> Soon[W]:
-    """`answer` of the value: now where it is there, else once it comes."""
+    """`answer` of the value: now where it is there, else once it comes (a loader's future
+    chained by a callback: no coroutine, and no task where a page gathers its items)."""
+    if isinstance(soon, asyncio.Future):
+        return _chained(soon, answer)
     if not inspect.isawaitable(soon):
         return answer(soon)
 
@@ -32,9 +35,38 @@ def then(soon: Soon[V], answer: Callable[[V], W]) -> Soon[W]:
     return later()
 
 
+def _chained(future: asyncio.Future[V], answer: Callable[[V], W]) -> asyncio.Future[W]:
+    chained: asyncio.Future[W] = shared(future.get_loop().create_future())
+
+    def settle(done: asyncio.Future[V]) -> None:
+        if chained.done():  # its waiter went
+            return
+        if done.cancelled():
+            chained.cancel()
+        elif (error := done.exception()) is not None:
+            chained.set_exception(error)
+        else:
+            try:
+                chained.set_result(answer(done.result()))
+            except Exception as failed:  # the waiter gets it, as from a coroutine
+                chained.set_exception(failed)
+
+    future.add_done_callback(settle)
+    return chained
+
+
 async def settled(soon: Soon[V]) -> V:
     """The value of `soon`, awaited where it has to be."""
     return await soon if inspect.isawaitable(soon) else soon
+
+
+async def all_settled(soons: Sequence[Soon[V]]) -> list[V]:
+    """The values of `soons`, in their order; those still to come awaited together."""
+    waiting = [soon for soon in soons if inspect.isawaitable(soon)]
+    if not waiting:
+        return list(soons)  # type: ignore[arg-type]  # none is awaitable
+    came = iter(await asyncio.gather(*waiting))
+    return [next(came) if inspect.isawaitable(soon) else soon for soon in soons]
 
 
 def shared(future: asyncio.Future[Any]) -> asyncio.Future[Any]:

@@ -11,7 +11,7 @@ from typing import cast
 import pytest
 
 from cypher.database import Database
-from resolvers.request.batching import BatchLoader
+from resolvers.request.batching import BatchLoader, all_settled, settled, then
 from resolvers.request.loaders import Loaders, _made_when_used
 from settings import Settings
 
@@ -129,3 +129,38 @@ async def test_a_request_makes_each_loader_when_it_first_uses_it_and_clear_forge
     loaders.clear()
     assert loaders.posts is not posts
     assert not loaders.posts.is_loading("p1")
+
+
+async def test_a_loaded_value_is_answered_at_once_and_one_to_come_when_it_comes() -> None:
+    """`soon` and `then`: a field whose row is loaded answers without an awaitable; one still
+    loading answers a future that the load settles, its error included."""
+    loader = BatchLoader(Source())
+    loader.prime("a", "A!")
+    assert then(loader.soon("a"), str.lower) == "a!"
+    coming = then(loader.soon("b"), str.lower)
+    assert isinstance(coming, asyncio.Future)
+    assert await coming == "b"
+    failing = then(BatchLoader(Source(fail=True)).soon("c"), str.lower)
+    with pytest.raises(LookupError, match="said no"):
+        await settled(failing)
+    refusing = then(loader.soon("d"), lambda value: int(value))
+    with pytest.raises(ValueError, match="invalid literal"):
+        await settled(refusing)
+
+
+async def test_a_pages_items_settle_in_their_order_whether_loaded_or_to_come() -> None:
+    source = Source()
+    loader = BatchLoader(source)
+    loader.prime("a", "A")
+
+    async def later() -> str:
+        return "Z"
+
+    assert await all_settled([loader.soon("a"), loader.soon("b"), later(), "c"]) == [
+        "A",
+        "B",
+        "Z",
+        "c",
+    ]
+    assert source.batches == [["b"]]
+    assert await all_settled(["x", "y"]) == ["x", "y"]
