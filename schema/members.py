@@ -3,7 +3,6 @@ R10, R11, R23), invitations between members, and the viewer's profile and settin
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
@@ -12,7 +11,7 @@ import strawberry
 from cypher.rows import members as rows
 from cypher.rows.members import InvitationCard, MemberCard, MemberRelation
 from resolvers import members, posts
-from resolvers.request.batching import Soon, settled, then
+from resolvers.request.batching import Soon, all_settled, settled, then
 from resolvers.request.clock import optional_datetime, to_datetime
 from resolvers.rules import explain
 from resolvers.rules.actions import Actions, ProfileState, member_actions
@@ -253,7 +252,7 @@ class Member(Node):
         path = await members.path_from_viewer(info.context, self.key)
         if path is None:
             return None
-        return list(await asyncio.gather(*(Member.load_optional(info, key) for key in path)))
+        return await all_settled([Member.soon(info, key) if key else None for key in path])
 
     async def _count(self, info: Info, column: Count) -> int:
         if self.counts is None:  # not looked ahead for (see load): one batched query
@@ -291,10 +290,6 @@ class Member(Node):
         """`load`, at once where the card is loaded already (a feed's authors)."""
         card = members.card(info.context, key, relation_need(info), asks_counts(info))
         return then(card, _member)
-
-    @classmethod
-    async def load_optional(cls, info: Info, key: str | None) -> Member | None:
-        return await cls.load(info, key) if key else None
 
     @classmethod
     async def require(cls, info: Info, key: str) -> Member:

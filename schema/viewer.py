@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 import strawberry
@@ -10,6 +9,7 @@ import strawberry
 from cypher.rows import members as rows
 from cypher.rows.members import ListedFollowed
 from resolvers import posts, viewer
+from resolvers.request.batching import all_settled
 from schema.info import Info
 from schema.members import Invitation, Member, MemberSettings
 from schema.messaging import Conversation
@@ -34,11 +34,25 @@ class Suggestion:
     mutual_sample: list[Member]
 
     @classmethod
-    async def of(cls, info: Info, row: rows.Suggestion) -> Suggestion:
-        member, *sample = await asyncio.gather(
-            Member.require(info, row["id"]), *(Member.require(info, key) for key in row["sample"])
-        )
-        return cls(member=member, mutual_connection_count=row["mutualCount"], mutual_sample=sample)
+    async def all_of(cls, info: Info, suggested: list[rows.Suggestion]) -> list[Suggestion]:
+        """The suggestions with their members and samples, loaded in one batch."""
+        keys = list(dict.fromkeys(key for row in suggested for key in (row["id"], *row["sample"])))
+        loaded = await all_settled([Member.soon(info, key) for key in keys])
+        members = dict(zip(keys, loaded, strict=True))
+
+        def member(key: str) -> Member:
+            if (found := members[key]) is None:  # deleted between two queries of one request
+                raise LookupError(f"member {key} vanished")
+            return found
+
+        return [
+            cls(
+                member=member(row["id"]),
+                mutual_connection_count=row["mutualCount"],
+                mutual_sample=[member(key) for key in row["sample"]],
+            )
+            for row in suggested
+        ]
 
 
 @strawberry.type
@@ -144,8 +158,7 @@ class Viewer:
 
     @strawberry.field
     async def people_you_may_know(self, info: Info, first: int | None = 10) -> list[Suggestion]:
-        rows = await viewer.people_you_may_know(info.context, first)
-        return list(await asyncio.gather(*(Suggestion.of(info, row) for row in rows)))
+        return await Suggestion.all_of(info, await viewer.people_you_may_know(info.context, first))
 
 
 @strawberry.type
