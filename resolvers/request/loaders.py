@@ -29,7 +29,7 @@ from cypher.rows.network import RelationshipFacts
 from cypher.rows.notifications import NotificationCard
 from cypher.rows.posts import PostCard
 from resolvers.access.session import SessionCheck
-from resolvers.request.batching import BatchLoader, Soon, then
+from resolvers.request.batching import BatchLoader, Soon, settled, then
 from resolvers.request.clock import epoch_ms, ms
 from resolvers.request.together import Together
 from resolvers.rules.notifications import kept_since
@@ -288,7 +288,7 @@ class Loaders:
     async def if_signed_in(self, loader: BatchLoader[str, R | None], key: str) -> R | None:
         """`loader`'s row for a signed-in viewer; None for an anonymous one (R24: posts,
         conversations and relations are never public)."""
-        return None if self._viewer_id is None else await loader.load(key)
+        return await settled(self.signed_in_soon(loader, key))
 
     def signed_in_soon(self, loader: BatchLoader[str, R | None], key: str) -> Soon[R | None]:
         """`if_signed_in`, at once where the row is loaded already."""
